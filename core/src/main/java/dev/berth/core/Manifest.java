@@ -1,0 +1,77 @@
+package dev.berth.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image manifest (image-spec manifest.md), OCI or Docker v2.2: a config and ordered layers, and
+ * optionally an artifact type, a subject (for referrers) and annotations.
+ *
+ * <p>This record is the parsed form. The digest of a manifest is of its exact bytes, so content that
+ * came from elsewhere travels as {@link EncodedManifest}, never re-serialised from this record.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schemaVersion", "mediaType", "artifactType", "config", "layers", "subject", "annotations"})
+public record Manifest(
+    int schemaVersion,
+    String mediaType,
+    String artifactType,
+    Descriptor config,
+    List<Descriptor> layers,
+    Descriptor subject,
+    Map<String, String> annotations) {
+
+  public Manifest {
+    layers = layers == null ? List.of() : List.copyOf(layers);
+    annotations = annotations == null || annotations.isEmpty()
+        ? null : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+  }
+
+  /** An OCI image manifest with this config and these layers. */
+  public static Manifest of(Descriptor config, List<Descriptor> layers) {
+    return new Manifest(2, MediaTypes.OCI_MANIFEST, null, config, layers, null, null);
+  }
+
+  /**
+   * An OCI artifact manifest per image-spec 1.1's guidance: the given artifact type, the empty config,
+   * and these layers (or the empty descriptor as the one layer when there are none).
+   */
+  public static Manifest artifact(String artifactType, List<Descriptor> layers) {
+    List<Descriptor> l = layers.isEmpty() ? List.of(Descriptor.EMPTY_JSON) : layers;
+    return new Manifest(2, MediaTypes.OCI_MANIFEST, artifactType, Descriptor.EMPTY_JSON, l, null, null);
+  }
+
+  public Manifest withArtifactType(String t) {
+    return new Manifest(schemaVersion, mediaType, t, config, layers, subject, annotations);
+  }
+
+  public Manifest withConfig(Descriptor c) {
+    return new Manifest(schemaVersion, mediaType, artifactType, c, layers, subject, annotations);
+  }
+
+  public Manifest withLayers(List<Descriptor> l) {
+    return new Manifest(schemaVersion, mediaType, artifactType, config, l, subject, annotations);
+  }
+
+  public Manifest withSubject(Descriptor s) {
+    return new Manifest(schemaVersion, mediaType, artifactType, config, layers, s, annotations);
+  }
+
+  public Manifest withAnnotations(Map<String, String> a) {
+    return new Manifest(schemaVersion, mediaType, artifactType, config, layers, subject, a);
+  }
+
+  /**
+   * The artifact type a referrers list reports for this manifest (image-spec 1.1): {@code artifactType}
+   * when set, else the config's media type.
+   */
+  public String effectiveArtifactType() {
+    return artifactType != null ? artifactType : config == null ? null : config.mediaType();
+  }
+}

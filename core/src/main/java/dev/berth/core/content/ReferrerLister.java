@@ -1,0 +1,16 @@
+package dev.berth.core.content;
+
+import dev.berth.core.Descriptor;
+import java.io.IOException;
+import java.util.List;
+
+/** Storage that can list the manifests whose {@code subject} is a given manifest (image-spec 1.1). */
+public interface ReferrerLister {
+  /**
+   * The descriptors of manifests that refer to {@code subject}, each with its {@code artifactType} and
+   * annotations as the referrers API reports them.
+   *
+   * @param artifactType only referrers of this type, or null for all
+   */
+  List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException;
+}
