@@ -71,6 +71,7 @@ public final class TestPki implements AutoCloseable {
   private final X500Name caName;
   private final X509Certificate caCert;
   private final Path caPemFile;
+  private final Path caCertDir;
   private final X509TrustManager trustManager;
   private final SSLContext clientContext;
   private SigningKey signingKey;
@@ -82,6 +83,13 @@ public final class TestPki implements AutoCloseable {
     this.caName = new X500Name("CN=berth test CA " + SERIALS.get());
     this.caCert = sign(caName, caKeys.getPublic(), caName, caKeys, certificateAuthorityExtensions());
     this.caPemFile = Pem.write(dir.resolve("ca.pem"), Pem.certificate(caCert));
+    this.caCertDir = dir.resolve("certs.d");
+    try {
+      java.nio.file.Files.createDirectories(caCertDir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Pem.write(caCertDir.resolve("ca.crt"), Pem.certificate(caCert));
     this.trustManager = trustManagerFor(caCert);
     this.clientContext = SSLContext.getInstance("TLS");
     clientContext.init(null, new TrustManager[] {trustManager}, null);
@@ -119,6 +127,15 @@ public final class TestPki implements AutoCloseable {
   /** A PEM file holding only the CA certificate; deleted on {@link #close()}. */
   public Path caPemFile() {
     return caPemFile;
+  }
+
+  /**
+   * A directory holding only {@code ca.crt}, the layout that skopeo's {@code --src-cert-dir} /
+   * {@code --dest-cert-dir} and {@code /etc/docker/certs.d/HOST/} expect (it must contain no stray
+   * {@code .key} files, which those tools would read as client keys).
+   */
+  public Path caCertDir() {
+    return caCertDir;
   }
 
   /** The directory holding this PKI's PEM files. */
