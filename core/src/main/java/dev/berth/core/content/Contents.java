@@ -1,0 +1,89 @@
+package dev.berth.core.content;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.SizeLimitExceededException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Small verbs over the content interfaces that every store and artifact helper needs. */
+public final class Contents {
+  /**
+   * The most berth reads into memory for one manifest or index. Registries commonly cap manifests at
+   * 4 MiB (distribution's default), so a larger one would not round-trip anyway.
+   */
+  public static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
+
+  private Contents() {}
+
+  /**
+   * Reads the whole content {@code target} describes into memory, verified against its digest.
+   *
+   * @throws SizeLimitExceededException when the descriptor's size exceeds {@code limit}, before any
+   *     byte is read
+   */
+  public static byte[] fetchAll(ReadOnlyStorage storage, Descriptor target, long limit) throws IOException {
+    if (target.size() > limit || target.size() > Integer.MAX_VALUE - 8) {
+      throw new SizeLimitExceededException(target.brief(), Math.min(limit, Integer.MAX_VALUE - 8));
+    }
+    try (InputStream in = verifying(storage.fetch(target), target)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /**
+   * Fetches a manifest or index as exact, verified bytes (at most {@link #MAX_MANIFEST_BYTES}).
+   *
+   * @throws SizeLimitExceededException when it is larger
+   */
+  public static EncodedManifest fetchManifest(ReadOnlyStorage storage, Descriptor target) throws IOException {
+    return EncodedManifest.verified(target, fetchAll(storage, target, MAX_MANIFEST_BYTES));
+  }
+
+  /** Pushes {@code content} as a blob of {@code mediaType} (sha256) and returns its descriptor. */
+  public static Descriptor pushBytes(Storage storage, String mediaType, byte[] content) throws IOException {
+    Descriptor d = Descriptor.of(mediaType, content);
+    try (InputStream in = new ByteArrayInputStream(content)) {
+      storage.push(d, in);
+    }
+    return d;
+  }
+
+  /**
+   * Pushes a manifest's exact bytes unless {@code target} already has them, then tags it when
+   * {@code tagOrNull} is not null.
+   */
+  public static void pushManifest(Target target, EncodedManifest manifest, String tagOrNull) throws IOException {
+    Descriptor d = manifest.descriptor();
+    if (!target.exists(d)) {
+      try (InputStream in = manifest.openStream()) {
+        target.push(d, in);
+      }
+    }
+    if (tagOrNull != null) {
+      target.tag(d, tagOrNull);
+    }
+  }
+
+  /**
+   * The direct children of a node: config and layers of a manifest, manifests of an index, nothing for
+   * a blob. Fetches the node when it is a manifest or index.
+   */
+  public static List<Descriptor> successors(ReadOnlyStorage storage, Descriptor node) throws IOException {
+    if (!MediaTypes.isManifestOrIndex(node.mediaType())) {
+      return List.of();
+    }
+    return fetchManifest(storage, node).children();
+  }
+
+  /**
+   * Stores promise verified streams; checking again here costs one hash of a small body and keeps
+   * in-memory reads honest even with a store that forgets.
+   */
+  private static InputStream verifying(InputStream in, Descriptor target) {
+    return in instanceof VerifiedInputStream ? in : new VerifiedInputStream(in, target);
+  }
+}
