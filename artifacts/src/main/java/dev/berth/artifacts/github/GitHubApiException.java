@@ -1,0 +1,28 @@
+package dev.berth.artifacts.github;
+
+import java.io.IOException;
+
+/**
+ * GitHub's REST API refused a request. The message names the method, the URL (which carries no
+ * secret), the status and GitHub's own {@code message}; the token never appears.
+ */
+public final class GitHubApiException extends IOException {
+  private final int status;
+  private final String gitHubMessage;
+
+  public GitHubApiException(String message, int status, String gitHubMessage) {
+    super(message);
+    this.status = status;
+    this.gitHubMessage = gitHubMessage;
+  }
+
+  /** The HTTP status, e.g. 404. */
+  public int status() {
+    return status;
+  }
+
+  /** GitHub's {@code message} field from the error body, or null when there was none. */
+  public String gitHubMessage() {
+    return gitHubMessage;
+  }
+}

@@ -1,0 +1,313 @@
+package dev.berth.artifacts.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.artifacts.github.internal.LinkHeader;
+import dev.berth.core.Digest;
+import dev.berth.core.NotFoundException;
+import dev.berth.core.internal.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * A small client for GitHub's packages REST API, for container packages on ghcr.io. ghcr.io refuses
+ * registry-API deletes (405 {@code UNSUPPORTED}) and has no catalog; listing and deleting versions go
+ * through this API instead.
+ *
+ * <pre>{@code
+ * GitHubPackages gh = GitHubPackages.builder().token(System.getenv("GITHUB_TOKEN")).build();
+ * for (PackageVersion v : gh.listVersions(PackageOwner.org("octo"), "tools/base")) {
+ *   System.out.println(v.name() + " " + v.tags());
+ * }
+ * gh.deleteVersionByTag(PackageOwner.org("octo"), "tools/base", "pr-42");
+ * }</pre>
+ *
+ * <p>Nested package names ({@code tools/base}, as in {@code ghcr.io/octo/tools/base}) are sent
+ * URL-encoded ({@code tools%2Fbase}) as the API requires. Listing follows the {@code Link: rel="next"}
+ * pages to the end. The token travels as {@code Authorization: Bearer} to the API host only and never
+ * appears in a message or {@code toString()}. Tokens need {@code read:packages}, and
+ * {@code delete:packages} to delete.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class GitHubPackages {
+  /** The API root of github.com; GitHub Enterprise Server uses {@code https://HOST/api/v3}. */
+  public static final String DEFAULT_API_URL = "https://api.github.com";
+  /** The REST API version these shapes are documented for. */
+  public static final String API_VERSION = "2022-11-28";
+  private static final String PACKAGE_TYPE = "container";
+  /** The largest page GitHub serves; fewer round trips for packages with many versions. */
+  private static final int MAX_PAGE_SIZE = 100;
+  /** Error bodies are read only for GitHub's short message. */
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+  private static final long MAX_PAGE_BODY = 16L * 1024 * 1024;
+
+  private final OkHttpClient http;
+  private final HttpUrl apiUrl;
+  private final String token;
+  private final int pageSize;
+  private final String userAgent;
+
+  private GitHubPackages(Builder b) {
+    this.http = b.http != null ? b.http : new OkHttpClient();
+    this.apiUrl = b.apiUrl;
+    this.token = b.token;
+    this.pageSize = b.pageSize;
+    this.userAgent = b.userAgent;
+  }
+
+  /** A builder for github.com with no token. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Every version of a container package, newest first as GitHub orders them, following pagination.
+   *
+   * @param packageName the package name, e.g. {@code base} or nested {@code tools/base}
+   * @throws GitHubApiException when GitHub refuses (404 when the package does not exist or the token
+   *     cannot see it)
+   */
+  public List<PackageVersion> listVersions(PackageOwner owner, String packageName) throws IOException {
+    HttpUrl url = versionsUrl(owner, packageName).newBuilder()
+        .addQueryParameter("per_page", Integer.toString(pageSize))
+        .build();
+    List<PackageVersion> out = new ArrayList<>();
+    while (url != null) {
+      try (Response response = http.newCall(request(url).get().build()).execute()) {
+        checkSuccess(response, "GET", url);
+        JsonNode page = Json.MAPPER.readTree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
+        if (!page.isArray()) {
+          throw new IOException("GET " + url + ": expected a JSON array of package versions");
+        }
+        page.forEach(v -> out.add(parseVersion(v)));
+        url = nextPage(response, url);
+      }
+    }
+    return out;
+  }
+
+  /** The version {@code tag} points at, if any. */
+  public Optional<PackageVersion> findVersionByTag(PackageOwner owner, String packageName, String tag)
+      throws IOException {
+    Objects.requireNonNull(tag, "tag");
+    return find(owner, packageName, v -> v.hasTag(tag));
+  }
+
+  /** The version whose manifest has this digest, if any. */
+  public Optional<PackageVersion> findVersionByDigest(PackageOwner owner, String packageName, Digest digest)
+      throws IOException {
+    String name = digest.toString();
+    return find(owner, packageName, v -> v.name().equals(name));
+  }
+
+  /**
+   * Deletes the version {@code tag} points at. A version is one manifest, so this removes every tag it
+   * has, not only {@code tag}; the version is returned so callers can report them.
+   *
+   * @throws NotFoundException when no version has that tag
+   * @throws GitHubApiException when GitHub refuses (for example the last version of a package, which
+   *     only deleting the package itself removes)
+   */
+  public PackageVersion deleteVersionByTag(PackageOwner owner, String packageName, String tag) throws IOException {
+    PackageVersion v = findVersionByTag(owner, packageName, tag).orElseThrow(() -> new NotFoundException(
+        "no version of container package " + packageName + " of " + owner + " has tag " + tag));
+    deleteVersion(owner, packageName, v.id());
+    return v;
+  }
+
+  /**
+   * Deletes the version whose manifest has {@code digest}, with all its tags.
+   *
+   * @throws NotFoundException when no version has that digest
+   */
+  public PackageVersion deleteVersionByDigest(PackageOwner owner, String packageName, Digest digest)
+      throws IOException {
+    PackageVersion v = findVersionByDigest(owner, packageName, digest).orElseThrow(() -> new NotFoundException(
+        "no version of container package " + packageName + " of " + owner + " has digest " + digest));
+    deleteVersion(owner, packageName, v.id());
+    return v;
+  }
+
+  /** Deletes a version by its id ({@link PackageVersion#id()}). */
+  public void deleteVersion(PackageOwner owner, String packageName, long versionId) throws IOException {
+    HttpUrl url = versionsUrl(owner, packageName).newBuilder().addPathSegment(Long.toString(versionId)).build();
+    try (Response response = http.newCall(request(url).delete().build()).execute()) {
+      checkSuccess(response, "DELETE", url);
+    }
+  }
+
+  private Optional<PackageVersion> find(PackageOwner owner, String packageName, Predicate<PackageVersion> match)
+      throws IOException {
+    return listVersions(owner, packageName).stream().filter(match).findFirst();
+  }
+
+  private HttpUrl versionsUrl(PackageOwner owner, String packageName) {
+    Objects.requireNonNull(owner, "owner");
+    if (packageName == null || packageName.isBlank()) {
+      throw new IllegalArgumentException("package name must not be blank");
+    }
+    // addPathSegment encodes '/' as %2F: the API takes a nested name as one segment.
+    return owner.appendTo(apiUrl.newBuilder())
+        .addPathSegment("packages")
+        .addPathSegment(PACKAGE_TYPE)
+        .addPathSegment(packageName)
+        .addPathSegment("versions")
+        .build();
+  }
+
+  private Request.Builder request(HttpUrl url) {
+    Request.Builder r = new Request.Builder().url(url)
+        .header("Accept", "application/vnd.github+json")
+        .header("X-GitHub-Api-Version", API_VERSION);
+    if (userAgent != null) {
+      r.header("User-Agent", userAgent);
+    }
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return r;
+  }
+
+  /** The next page, refusing links that leave the API origin, which would carry the token elsewhere. */
+  private HttpUrl nextPage(Response response, HttpUrl current) throws IOException {
+    String next = LinkHeader.find(response.headers("Link"), "next");
+    if (next == null) {
+      return null;
+    }
+    HttpUrl url = current.resolve(next);
+    if (url == null || !url.scheme().equals(apiUrl.scheme()) || !url.host().equals(apiUrl.host())
+        || url.port() != apiUrl.port()) {
+      throw new IOException("GET " + current + ": the next-page link points outside " + apiUrl.host()
+          + "; refusing to follow it");
+    }
+    return url;
+  }
+
+  private static void checkSuccess(Response response, String method, HttpUrl url) throws IOException {
+    if (response.isSuccessful()) {
+      return;
+    }
+    String gitHubMessage = errorMessage(response);
+    int status = response.code();
+    StringBuilder m = new StringBuilder(method).append(' ').append(url).append(": ").append(status);
+    if (gitHubMessage != null) {
+      m.append(' ').append(gitHubMessage);
+    }
+    m.append(hint(response));
+    throw new GitHubApiException(m.toString(), status, gitHubMessage);
+  }
+
+  private static String hint(Response response) {
+    if ("0".equals(response.header("X-RateLimit-Remaining"))) {
+      return " (API rate limit exhausted; it resets at epoch second " + response.header("X-RateLimit-Reset") + ")";
+    }
+    return switch (response.code()) {
+      case 401 -> " (the token is missing, expired or invalid)";
+      case 403 -> " (the token lacks a needed scope: read:packages to list, delete:packages to delete)";
+      case 404 -> " (no such package, or the token cannot see it)";
+      default -> "";
+    };
+  }
+
+  private static String errorMessage(Response response) {
+    try {
+      byte[] body = readBounded(response, MAX_ERROR_BODY, "error body");
+      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode message = node == null ? null : node.get("message");
+      return message != null && message.isTextual() ? message.asText() : null;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  private static byte[] readBounded(Response response, long limit, String what) throws IOException {
+    BufferedSource source = response.body().source();
+    if (source.request(limit + 1)) {
+      throw new IOException(what + ": response body larger than " + limit + " bytes");
+    }
+    return source.readByteArray();
+  }
+
+  private static PackageVersion parseVersion(JsonNode v) {
+    List<String> tags = new ArrayList<>();
+    v.path("metadata").path("container").path("tags").forEach(t -> tags.add(t.asText()));
+    return new PackageVersion(v.path("id").asLong(), v.path("name").asText(null), tags,
+        text(v, "created_at"), text(v, "updated_at"), text(v, "html_url"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode f = node.get(field);
+    return f == null || f.isNull() ? null : f.asText();
+  }
+
+  @Override
+  public String toString() {
+    return "GitHubPackages{" + apiUrl + (token != null ? ", token set" : ", no token") + "}";
+  }
+
+  /** Configures a {@link GitHubPackages}. Not thread-safe. */
+  public static final class Builder {
+    private OkHttpClient http;
+    private HttpUrl apiUrl = HttpUrl.get(DEFAULT_API_URL);
+    private String token;
+    private int pageSize = MAX_PAGE_SIZE;
+    private String userAgent = "berth";
+
+    private Builder() {}
+
+    /** The token (a PAT or {@code GITHUB_TOKEN}), sent as {@code Authorization: Bearer}. */
+    public Builder token(String value) {
+      this.token = value == null || value.isBlank() ? null : value.trim();
+      return this;
+    }
+
+    /** The API root, e.g. {@code https://ghe.example.com/api/v3}; defaults to {@link #DEFAULT_API_URL}. */
+    public Builder apiUrl(String url) {
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new IllegalArgumentException("API URL \"" + url + "\" is not an http(s) URL");
+      }
+      // Strip a trailing slash so segments append after the root rather than after an empty one.
+      List<String> segments = parsed.pathSegments();
+      if (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+        parsed = parsed.newBuilder().removePathSegment(segments.size() - 1).build();
+      }
+      this.apiUrl = parsed;
+      return this;
+    }
+
+    /** The OkHttp client to derive from (timeouts, proxy, interceptors); a default one otherwise. */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.http = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Versions per page, 1 to 100 (default 100). */
+    public Builder pageSize(int size) {
+      if (size < 1 || size > MAX_PAGE_SIZE) {
+        throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ", got " + size);
+      }
+      this.pageSize = size;
+      return this;
+    }
+
+    /** The User-Agent GitHub requires on every request; defaults to {@code berth}. */
+    public Builder userAgent(String value) {
+      this.userAgent = Objects.requireNonNull(value, "userAgent");
+      return this;
+    }
+
+    public GitHubPackages build() {
+      return new GitHubPackages(this);
+    }
+  }
+}
