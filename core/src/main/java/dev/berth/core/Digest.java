@@ -62,6 +62,9 @@ public final class Digest implements Comparable<Digest> {
    * @throws IllegalArgumentException naming the bad part
    */
   public static Digest of(String algorithm, String encoded) {
+    if (algorithm == null || encoded == null) {
+      throw new IllegalArgumentException("digest " + (algorithm == null ? "algorithm" : "encoded part") + " is missing");
+    }
     if (!ALGORITHM.matcher(algorithm).matches()) {
       throw new IllegalArgumentException("digest algorithm \"" + shorten(algorithm) + "\" is not valid"
           + " (lower-case letters and digits, separated by + . _ -)");
@@ -99,6 +102,19 @@ public final class Digest implements Comparable<Digest> {
   /** Completes {@code md} (which must implement {@code algorithm}) into a digest. */
   public static Digest fromMessageDigest(String algorithm, MessageDigest md) {
     return new Digest(algorithm, HexFormat.of().formatHex(md.digest()));
+  }
+
+  /**
+   * The digest of what {@code md} has hashed so far, leaving {@code md} able to hash more: for
+   * reporting a running digest while bytes still stream.
+   */
+  public static Digest snapshot(String algorithm, MessageDigest md) {
+    try {
+      return fromMessageDigest(algorithm, (MessageDigest) md.clone());
+    } catch (CloneNotSupportedException e) {
+      // The JDK's SHA-2 implementations are cloneable; a provider whose are not cannot be used here.
+      throw new IllegalStateException("MessageDigest " + md.getAlgorithm() + " cannot be cloned", e);
+    }
   }
 
   /** The algorithm, e.g. {@code sha256}. */
@@ -164,7 +180,12 @@ public final class Digest implements Comparable<Digest> {
     };
   }
 
-  private static MessageDigest messageDigest(String algorithm) {
+  /**
+   * A fresh {@link MessageDigest} for a registered algorithm ({@code sha256} or {@code sha512}).
+   *
+   * @throws UnsupportedOperationException for any other algorithm, saying that berth cannot compute it
+   */
+  public static MessageDigest messageDigest(String algorithm) {
     String jdkName = switch (algorithm) {
       case SHA256 -> "SHA-256";
       case SHA512 -> "SHA-512";
