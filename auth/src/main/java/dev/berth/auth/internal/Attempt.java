@@ -1,0 +1,32 @@
+package dev.berth.auth.internal;
+
+import okhttp3.Request;
+
+/**
+ * The authorization one attempt of a request carried: none, Basic, a fixed access token, or a cached
+ * token (with its key, so a refused token can be dropped from the cache).
+ */
+record Attempt(String authorization, TokenKey key, Token token) {
+  static final Attempt NONE = new Attempt(null, null, null);
+
+  static Attempt header(String authorization) {
+    return new Attempt(authorization, null, null);
+  }
+
+  static Attempt token(TokenKey key, Token token) {
+    return new Attempt(token.authorization(), key, token);
+  }
+
+  Request apply(Request request) {
+    return authorization == null ? request : request.newBuilder().header("Authorization", authorization).build();
+  }
+
+  boolean sent() {
+    return authorization != null;
+  }
+
+  @Override
+  public String toString() {
+    return authorization == null ? "Attempt[none]" : "Attempt[" + authorization.split(" ", 2)[0] + " <redacted>]";
+  }
+}

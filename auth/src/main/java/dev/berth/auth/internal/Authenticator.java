@@ -1,0 +1,237 @@
+package dev.berth.auth.internal;
+
+import dev.berth.auth.AuthenticationException;
+import dev.berth.auth.AuthenticationException.Reason;
+import dev.berth.auth.Credential;
+import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.Scopes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The logic behind {@code AuthInterceptor}: per registry origin it remembers the last challenge, so that
+ * a request with scopes it has not seen before fetches its token up front instead of paying a 401 round
+ * trip; it answers a 401 by learning the challenge and retrying once; and it caches tokens per
+ * (origin, service, scopes).
+ *
+ * <p>Credentials and tokens are attached only to origins that challenged, and sent only to a realm that
+ * {@link RealmPolicy} allows, so a redirect to another host (ghcr.io sends blob downloads to a CDN) or a
+ * hostile realm never sees them.
+ */
+public final class Authenticator {
+  /** Past this many cached tokens, expired ones are dropped; a client touches few repositories at once. */
+  private static final int EVICT_ABOVE = 256;
+
+  private final CredentialProvider credentials;
+  private final TokenFetcher fetcher;
+  private final Clock clock;
+  private final ConcurrentHashMap<Origin, HostAuth> hosts = new ConcurrentHashMap<>();
+  private final OnceCache<TokenKey, Token> tokens = new OnceCache<>();
+  // Looked up once per host: a credential helper is a process start, too slow to run per request.
+  private final OnceCache<String, Credential> credentialsByHost = new OnceCache<>();
+
+  public Authenticator(CredentialProvider credentials, TokenFetcher fetcher, Clock clock) {
+    this.credentials = credentials;
+    this.fetcher = fetcher;
+    this.clock = clock;
+  }
+
+  public Response intercept(Interceptor.Chain chain) throws IOException {
+    Request request = chain.request();
+    if (request.header("Authorization") != null) {
+      return chain.proceed(request); // the caller chose its own authorization
+    }
+    Origin origin = Origin.of(request.url());
+    Scopes scopes = Objects.requireNonNullElse(request.tag(Scopes.class), Scopes.empty());
+    RequestBody body = request.body();
+    boolean replayable = body == null || !body.isOneShot();
+
+    HostAuth known = hosts.get(origin);
+    if (known == null && !replayable) {
+      // A one-shot body cannot be sent twice, so learn the challenge first rather than waste the body on a 401.
+      known = probe(chain, origin);
+    }
+    Attempt first = known == null ? Attempt.NONE : proactive(known, origin, scopes);
+    Response response = chain.proceed(first.apply(request));
+    if (response.code() != 401) {
+      return failIfDenied(response, first, origin, scopes);
+    }
+
+    List<Challenge> challenges = ChallengeParser.parse(response.headers("WWW-Authenticate"));
+    HostAuth learned = learn(response, challenges, origin);
+    if (learned == null || !replayable) {
+      return response;
+    }
+    Scopes needed = learned instanceof HostAuth.Bearer ? scopes.merge(challengeScopes(challenges)) : scopes;
+    Attempt second;
+    try {
+      second = afterChallenge(learned, origin, needed, first);
+    } catch (IOException | RuntimeException e) {
+      response.close();
+      throw e;
+    }
+    if (second == null) {
+      return failIfDenied(response, first, origin, needed);
+    }
+    response.close();
+    return failIfDenied(chain.proceed(second.apply(request)), second, origin, needed);
+  }
+
+  private HostAuth probe(Interceptor.Chain chain, Origin origin) throws IOException {
+    Request ping = new Request.Builder().url(origin.url("/v2/")).get().build();
+    try (Response response = chain.proceed(ping)) {
+      if (response.code() != 401) {
+        hosts.putIfAbsent(origin, new HostAuth.None());
+        return hosts.get(origin);
+      }
+      return learn(response, ChallengeParser.parse(response.headers("WWW-Authenticate")), origin);
+    }
+  }
+
+  /** Records what the challenges ask for; null when none is a scheme this client answers. */
+  private HostAuth learn(Response response, List<Challenge> challenges, Origin origin) throws IOException {
+    HostAuth learned;
+    try {
+      learned = HostAuth.from(challenges, origin);
+    } catch (AuthenticationException e) {
+      response.close();
+      throw e;
+    }
+    if (learned != null) {
+      hosts.put(origin, learned);
+    }
+    return learned;
+  }
+
+  /** The authorization for a request to a host whose challenge is already known. */
+  private Attempt proactive(HostAuth known, Origin origin, Scopes scopes) throws IOException {
+    if (known instanceof HostAuth.Basic) {
+      return basic(origin);
+    }
+    if (known instanceof HostAuth.Bearer bearer) {
+      Credential credential = credential(origin);
+      if (credential instanceof Credential.AccessToken access) {
+        return Attempt.header("Bearer " + access.token());
+      }
+      TokenKey key = new TokenKey(origin, bearer.service(), scopes);
+      if (scopes.isEmpty()) {
+        // An unscoped request (a ping, a catalog page) fetches nothing up front: its 401 names the scope
+        // it needs, and a token for no scope would be one request wasted.
+        Token cached = tokens.peek(key, t -> t.needsRenewal(clock.instant()));
+        return cached == null ? Attempt.NONE : Attempt.token(key, cached);
+      }
+      return Attempt.token(key, token(key, bearer, credential));
+    }
+    return Attempt.NONE;
+  }
+
+  /** The authorization to retry with after a 401; null when there is nothing new to try. */
+  private Attempt afterChallenge(HostAuth learned, Origin origin, Scopes needed, Attempt first)
+      throws IOException {
+    if (learned instanceof HostAuth.Basic) {
+      Attempt basic = basic(origin);
+      return basic.sent() && !basic.equals(first) ? basic : null;
+    }
+    HostAuth.Bearer bearer = (HostAuth.Bearer) learned;
+    Credential credential = credential(origin);
+    if (credential instanceof Credential.AccessToken access) {
+      Attempt attempt = Attempt.header("Bearer " + access.token());
+      return attempt.equals(first) ? null : attempt;
+    }
+    TokenKey key = new TokenKey(origin, bearer.service(), needed);
+    if (first.token() != null && key.equals(first.key())) {
+      tokens.invalidate(key, first.token()); // refused: revoked, or expired early; fetch a new one
+    }
+    return Attempt.token(key, token(key, bearer, credential));
+  }
+
+  private Attempt basic(Origin origin) throws IOException {
+    if (credential(origin) instanceof Credential.UsernamePassword user) {
+      return Attempt.header(
+          okhttp3.Credentials.basic(user.username(), user.password(), StandardCharsets.UTF_8));
+    }
+    return Attempt.NONE;
+  }
+
+  private Token token(TokenKey key, HostAuth.Bearer bearer, Credential credential) throws IOException {
+    if (tokens.size() > EVICT_ABOVE) {
+      tokens.evict(t -> t.needsRenewal(clock.instant()));
+    }
+    String host = key.origin().registryHost();
+    return tokens.get(key, t -> t.needsRenewal(clock.instant()), () -> {
+      try {
+        return fetcher.fetch(bearer.realm(), bearer.service(), key.scopes(), credential, host);
+      } catch (AuthenticationException e) {
+        if (e.reason() == Reason.CREDENTIALS_REFUSED) {
+          credentialsByHost.invalidate(host, credential); // perhaps the user logged in since; read again next time
+        }
+        throw e;
+      }
+    });
+  }
+
+  private Credential credential(Origin origin) throws IOException {
+    String host = origin.registryHost();
+    return credentialsByHost.get(host, c -> false,
+        () -> Objects.requireNonNullElse(credentials.credentialFor(host), Credential.anonymous()));
+  }
+
+  /**
+   * Turns a refusal of a request made with a token into a DENIED error naming what was not granted: from
+   * the token's own grant when it is a JWT, else from an {@code insufficient_scope} challenge.
+   */
+  private Response failIfDenied(Response response, Attempt attempt, Origin origin, Scopes needed)
+      throws AuthenticationException {
+    int code = response.code();
+    if (attempt.token() == null || (code != 401 && code != 403)) {
+      return response;
+    }
+    Scopes missing = Scopes.empty();
+    Scopes granted = attempt.token().granted();
+    if (granted != null) {
+      missing = needed.missingFrom(granted);
+    }
+    if (missing.isEmpty() && code == 401) {
+      for (Challenge challenge : ChallengeParser.parse(response.headers("WWW-Authenticate"))) {
+        if (challenge.is("bearer") && "insufficient_scope".equals(challenge.param("error"))) {
+          Scopes asked = parseLeniently(challenge.param("scope"));
+          missing = granted != null ? asked.missingFrom(granted) : asked.isEmpty() ? needed : asked;
+          if (missing.isEmpty()) {
+            missing = asked.isEmpty() ? needed : asked;
+          }
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return response;
+    }
+    response.close();
+    throw AuthenticationException.denied(origin.registryHost(), missing);
+  }
+
+  private static Scopes challengeScopes(List<Challenge> challenges) {
+    for (Challenge challenge : challenges) {
+      if (challenge.is("bearer")) {
+        return parseLeniently(challenge.param("scope"));
+      }
+    }
+    return Scopes.empty();
+  }
+
+  /** A malformed scope in a challenge is ignored rather than failing the request over it. */
+  private static Scopes parseLeniently(String scope) {
+    try {
+      return Scopes.parse(scope);
+    } catch (IllegalArgumentException e) {
+      return Scopes.empty();
+    }
+  }
+}

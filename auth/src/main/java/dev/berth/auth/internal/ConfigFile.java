@@ -1,0 +1,94 @@
+package dev.berth.auth.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Reads and writes a docker-format JSON file as a tree, so that entries and fields this library does not
+ * know (other registries, {@code psFormat}, {@code proxies}, ...) survive a rewrite unchanged.
+ */
+public final class ConfigFile {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ConfigFile() {}
+
+  /** Returns the file's top-level object; an empty object when the file is missing or empty. */
+  public static ObjectNode read(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return JSON.createObjectNode();
+    }
+    if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      return JSON.createObjectNode();
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      // Jackson's message may quote the file's content, which holds secrets; say only where it broke.
+      throw new IOException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+    }
+    if (!(root instanceof ObjectNode object)) {
+      throw new IOException(file + " does not hold a JSON object");
+    }
+    return object;
+  }
+
+  /**
+   * Replaces the file with {@code root}: written to a temporary file beside it with mode 0600, then
+   * moved over it atomically, so a reader never sees half a file and a crash never loses the old one. A
+   * symbolic link is followed, so the file it points at is replaced and the link kept.
+   */
+  public static void write(Path file, ObjectNode root) throws IOException {
+    Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    Path temp = posix
+        ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel)) {
+        JSON.writeValue(nonClosing(out), root);
+        out.write('\n');
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Jackson closes the stream it writes to; the channel must stay open until it is forced to disk. */
+  private static OutputStream nonClosing(OutputStream out) {
+    return new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package dev.berth.auth.internal;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How credential stores name registries. Docker writes keys as bare hosts ({@code ghcr.io}), with a
+ * scheme ({@code https://ghcr.io}) or with a path (Docker Hub's historical {@code
+ * https://index.docker.io/v1/}); podman also accepts {@code host/namespace} keys that apply to one
+ * namespace only, which a lookup by host alone must not pick.
+ */
+public final class RegistryKeys {
+  /** The key docker uses for Docker Hub in config.json and with credential helpers. */
+  public static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+  private static final Set<String> DOCKER_HUB_HOSTS =
+      Set.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
+
+  private RegistryKeys() {}
+
+  /** Returns the key to write for {@code host}, and the server URL to give a credential helper. */
+  public static String keyFor(String host) {
+    return isDockerHub(host) ? DOCKER_HUB_KEY : host.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Returns the key among {@code keys} for {@code host}: an exact match first, then a key that names the
+   * same host with a scheme or path; null when none does.
+   */
+  public static String find(Iterator<String> keys, String host) {
+    String wanted = canonicalHost(host);
+    String match = null;
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (key.equals(host)) {
+        return key;
+      }
+      if (match == null && wanted.equals(hostOf(key))) {
+        match = key;
+      }
+    }
+    return match;
+  }
+
+  /** Returns the host a key names, canonicalised, or null for a namespace-scoped (podman) key. */
+  static String hostOf(String key) {
+    String k = key.trim().toLowerCase(Locale.ROOT);
+    boolean hadScheme = k.startsWith("https://") || k.startsWith("http://");
+    if (hadScheme) {
+      k = k.substring(k.indexOf("//") + 2);
+    }
+    int slash = k.indexOf('/');
+    if (slash >= 0) {
+      String path = k.substring(slash);
+      if (!hadScheme && !path.equals("/") && !path.startsWith("/v1/") && !path.startsWith("/v2/")
+          && !path.equals("/v1") && !path.equals("/v2")) {
+        return null;
+      }
+      k = k.substring(0, slash);
+    }
+    return canonicalHost(k);
+  }
+
+  private static String canonicalHost(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return DOCKER_HUB_HOSTS.contains(h) ? "docker.io" : h;
+  }
+
+  private static boolean isDockerHub(String host) {
+    return DOCKER_HUB_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+  }
+}
