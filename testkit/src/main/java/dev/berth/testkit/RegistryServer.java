@@ -48,17 +48,17 @@ public final class RegistryServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private final boolean tls;
+  private final TestPki pki;
   private final Path workDir;
   private final Path storageDir;
   private final Path logFile;
   private final Path configFile;
 
-  private RegistryServer(Process process, int port, boolean tls, Path workDir, Path storageDir, Path logFile,
+  private RegistryServer(Process process, int port, TestPki pki, Path workDir, Path storageDir, Path logFile,
       Path configFile) {
     this.process = process;
     this.port = port;
-    this.tls = tls;
+    this.pki = pki;
     this.workDir = workDir;
     this.storageDir = storageDir;
     this.logFile = logFile;
@@ -87,7 +87,7 @@ public final class RegistryServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT} or {@code https://127.0.0.1:PORT}. */
   public String baseUrl() {
-    return (tls ? "https://" : "http://") + host();
+    return (pki != null ? "https://" : "http://") + host();
   }
 
   /** The TCP port the registry listens on. */
@@ -97,7 +97,12 @@ public final class RegistryServer implements AutoCloseable {
 
   /** Whether the registry serves HTTPS. */
   public boolean isTls() {
-    return tls;
+    return pki != null;
+  }
+
+  /** The PKI whose CA issued the registry's certificate, or null for plain HTTP. */
+  public TestPki pki() {
+    return pki;
   }
 
   /** The registry's filesystem storage root (e.g. to corrupt a blob on disk in a test). */
@@ -262,7 +267,7 @@ public final class RegistryServer implements AutoCloseable {
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .start();
-        RegistryServer server = new RegistryServer(process, chosenPort, pki != null, work, storage, log, config);
+        RegistryServer server = new RegistryServer(process, chosenPort, pki, work, storage, log, config);
         RUNNING.add(server);
         try {
           awaitReady(server);
