@@ -1,0 +1,74 @@
+package dev.berth.core.layout.internal;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.Index;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.internal.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A layout's {@code index.json}: read fresh on every call (another process may have changed it) and
+ * replaced atomically, so a reader sees the old or the new file and never a torn one.
+ */
+public final class IndexFile {
+  private final Path file;
+
+  public IndexFile(Path root) {
+    this.file = root.resolve("index.json");
+  }
+
+  /** The current index; an empty one when the file does not exist yet. */
+  public Index read() throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return empty();
+    }
+    try {
+      return Json.read(bytes, Index.class, file.toString());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** The entries of the current index. */
+  public List<Descriptor> entries() throws IOException {
+    return read().manifests();
+  }
+
+  /** Replaces the file with {@code index} (temp file plus atomic move); call under the layout lock. */
+  public void write(Index index) throws IOException {
+    Index out = index.mediaType() == null
+        ? new Index(2, MediaTypes.OCI_INDEX, index.artifactType(), index.manifests(), index.subject(),
+            index.annotations())
+        : index;
+    AtomicFiles.write(file, Json.write(out));
+  }
+
+  /** An index with no entries. */
+  public static Index empty() {
+    return Index.of(List.of());
+  }
+
+  /** Small-file replacement shared by index.json and oci-layout. */
+  static final class AtomicFiles {
+    private AtomicFiles() {}
+
+    static void write(Path file, byte[] content) throws IOException {
+      Path temp = file.resolveSibling(BlobFiles.TEMP_PREFIX + UUID.randomUUID());
+      try {
+        Files.write(temp, content);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.berth.core.layout.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Serialises changes to one layout's {@code index.json}: a lock per directory shared by every {@code
+ * OciLayout} in this JVM, plus an advisory file lock on the {@code oci-layout} file for other processes.
+ * The file lock sits on {@code oci-layout} because that file is never replaced, so no lock file is added
+ * to the layout.
+ */
+public final class LayoutLock {
+  /** An action run while holding the lock. */
+  @FunctionalInterface
+  public interface Action<T> {
+    T run() throws IOException;
+  }
+
+  private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+  private final ReentrantLock inProcess;
+  private final Path lockFile;
+
+  /** @param root the layout directory, already resolved to its real path */
+  public LayoutLock(Path root, Path lockFile) {
+    this.inProcess = LOCKS.computeIfAbsent(root, k -> new ReentrantLock());
+    this.lockFile = lockFile;
+  }
+
+  /** Runs {@code action} holding both locks. Re-entrant within a thread. */
+  public <T> T with(Action<T> action) throws IOException {
+    inProcess.lock();
+    try {
+      if (inProcess.getHoldCount() > 1) {
+        return action.run(); // the outer call holds the file lock already
+      }
+      FileChannel ch;
+      try {
+        ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+      } catch (AccessDeniedException readOnlyMarker) {
+        // oci-layout is read-only here; other processes go unguarded, this JVM stays serialised.
+        return action.run();
+      }
+      try (ch; FileLock lock = ch.lock()) {
+        return action.run();
+      }
+    } finally {
+      inProcess.unlock();
+    }
+  }
+}
