@@ -1,0 +1,18 @@
+package dev.berth.examples.cli;
+
+/**
+ * What a command was doing when it failed, so a hint can be specific: which registry, whether it was
+ * writing, and how the user names the repository (for "list the tags with ...").
+ *
+ * @param host the registry host, or null when the failure is about a local OCI layout or file
+ * @param writing whether the command was pushing, tagging or deleting
+ * @param repository the repository as the user would type it ({@code ghcr.io/o/n} or {@code oci:dir}), or null
+ */
+public record FailureContext(String host, boolean writing, String repository) {
+  /** Nothing is known: a failure before any target was opened. */
+  public static final FailureContext NONE = new FailureContext(null, false, null);
+
+  boolean isGhcr() {
+    return host != null && (host.equals("ghcr.io") || host.endsWith(".ghcr.io"));
+  }
+}
