@@ -66,8 +66,9 @@ public final class FailureReport {
 
   private static Failure tlsFailure(Throwable tls, FailureContext ctx) {
     String where = ctx.host() == null ? "the registry" : ctx.host();
-    String text = String.valueOf(tls.getMessage());
-    if (text.contains("plaintext") || text.contains("Unrecognized SSL message")) {
+    String text = String.valueOf(tls.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    // JDK wording for a TLS hello answered by plain HTTP: "Unsupported or unrecognized SSL message".
+    if (text.contains("plaintext") || text.contains("unrecognized ssl message")) {
       return new Failure(ExitCodes.NETWORK, where + " does not speak TLS on that port",
           "for a plain-HTTP registry (a local one) pass --plain-http");
     }

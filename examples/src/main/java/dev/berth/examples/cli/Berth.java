@@ -1,0 +1,111 @@
+package dev.berth.examples.cli;
+
+import java.io.InputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code berth}: push, pull and copy OCI artifacts (images, Helm charts, wasm modules, files) between
+ * registries and OCI layout directories. The entry point of {@code berth.jar} and of the {@code ./berth}
+ * launcher.
+ */
+@Command(
+    name = "berth",
+    mixinStandardHelpOptions = true,
+    versionProvider = Berth.Version.class,
+    description = "Push, pull and copy OCI artifacts: container images, Helm charts, wasm modules, files.",
+    subcommands = {CommandLine.HelpCommand.class},
+    footer = {
+        "",
+        "References:",
+        "  HOST/NAME[:TAG][@DIGEST]  a repository in a registry, e.g. ghcr.io/owner/app:v1",
+        "  oci:PATH[:TAG][@DIGEST]   an OCI image layout directory, e.g. oci:./layout:v1",
+        "Results (digests, references) go to stdout; progress and errors to stderr.",
+        "Exit codes: 0 ok, 1 failure, 2 usage, 3 unauthorized or denied, 4 not found,",
+        "5 network or TLS."})
+public final class Berth implements Runnable {
+  @Mixin
+  GlobalOptions global;
+
+  @Spec
+  CommandSpec spec;
+
+  private final Console console;
+  private final InputStream stdin;
+  private Session session;
+
+  Berth(Console console, InputStream stdin) {
+    this.console = console;
+    this.stdin = stdin;
+  }
+
+  /** Runs {@code berth} with the process's streams and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(Console.system(), System.in, args));
+  }
+
+  /** Runs {@code berth} with these streams and returns its exit code (used by tests and the launcher). */
+  public static int run(Console console, InputStream stdin, String... args) {
+    Berth berth = new Berth(console, stdin);
+    CommandLine cli = new CommandLine(berth);
+    cli.setOut(console.out());
+    cli.setErr(console.err());
+    cli.setParameterExceptionHandler(Berth::usageError);
+    cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> berth.report(error));
+    try {
+      return cli.execute(args);
+    } finally {
+      console.out().flush();
+      console.err().flush();
+    }
+  }
+
+  /** With no command: the usage, on stderr, and a usage exit code. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(console.err());
+    throw new ParameterException(spec.commandLine(), "no command given");
+  }
+
+  Session session() {
+    if (session == null) {
+      session = new Session(console, global, stdin);
+    }
+    return session;
+  }
+
+  private int report(Exception error) {
+    Failure failure = FailureReport.describe(error, session().failureContext());
+    console.err().println("error: " + failure.message());
+    if (failure.hint() != null) {
+      console.err().println("hint: " + failure.hint());
+    }
+    if (global.verbose()) {
+      error.printStackTrace(console.err());
+    }
+    console.err().flush();
+    return failure.exitCode();
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    cmd.getErr().println("error: " + e.getMessage());
+    cmd.getErr().println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+    cmd.getErr().flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** The version from the jar manifest (the Maven project version), or "development" when run from classes. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Berth.class.getPackage().getImplementationVersion();
+      return new String[] {"berth " + (v == null ? "development" : v)};
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.berth.examples.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code berth} in this JVM with captured streams; the end-to-end ITs run the real jar instead. */
+record CliRun(int exit, String out, String err) {
+  static CliRun run(String... args) {
+    return runWithStdin("", args);
+  }
+
+  static CliRun runWithStdin(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false);
+    int exit = Berth.run(console, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+}

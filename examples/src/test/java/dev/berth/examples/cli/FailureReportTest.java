@@ -1,0 +1,98 @@
+package dev.berth.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.core.AccessDeniedException;
+import dev.berth.core.NotFoundException;
+import dev.berth.core.UnauthorizedException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.file.NoSuchFileException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class FailureReportTest {
+  private static final FailureContext GHCR_PUSH = new FailureContext("ghcr.io", true, "ghcr.io/o/app");
+  private static final FailureContext GHCR_PULL = new FailureContext("ghcr.io", false, "ghcr.io/o/app");
+  private static final FailureContext LOCAL_PULL = new FailureContext("localhost:5000", false, "localhost:5000/app");
+
+  @Test
+  void unauthorizedPushToGhcrNamesTheWriteScopeAndActionsPermission() {
+    Failure f = FailureReport.describe(new UnauthorizedException("401 from ghcr.io"), GHCR_PUSH);
+    assertEquals(ExitCodes.AUTH, f.exitCode());
+    assertTrue(f.hint().contains("write:packages"), f.hint());
+    assertTrue(f.hint().contains("permissions: packages: write"), f.hint());
+  }
+
+  @Test
+  void unauthorizedPullFromGhcrNamesTheReadScope() {
+    Failure f = FailureReport.describe(new UnauthorizedException("401"), GHCR_PULL);
+    assertTrue(f.hint().contains("read:packages"), f.hint());
+  }
+
+  @Test
+  void deniedPushToGhcrExplainsPackageAccess() {
+    Failure f = FailureReport.describe(new AccessDeniedException("denied"), GHCR_PUSH);
+    assertEquals(ExitCodes.AUTH, f.exitCode());
+    assertTrue(f.hint().contains("Manage Actions access"), f.hint());
+  }
+
+  @Test
+  void unauthorizedElsewhereSuggestsLogin() {
+    Failure f = FailureReport.describe(new UnauthorizedException("401"), LOCAL_PULL);
+    assertTrue(f.hint().contains("berth login localhost:5000"), f.hint());
+  }
+
+  @Test
+  void notFoundSuggestsListingTags() {
+    Failure f = FailureReport.describe(new NotFoundException("manifest unknown: v9"), LOCAL_PULL);
+    assertEquals(ExitCodes.NOT_FOUND, f.exitCode());
+    assertEquals("manifest unknown: v9", f.message());
+    assertEquals("list the tags with: berth tags localhost:5000/app", f.hint());
+  }
+
+  @Test
+  void certificateFailureSuggestsCaFile() {
+    IOException e = new IOException("call failed",
+        new SSLHandshakeException("PKIX path building failed: unable to find valid certification path"));
+    Failure f = FailureReport.describe(e, LOCAL_PULL);
+    assertEquals(ExitCodes.NETWORK, f.exitCode());
+    assertTrue(f.message().startsWith("TLS verification with localhost:5000 failed"), f.message());
+    assertTrue(f.hint().contains("--ca-file"), f.hint());
+  }
+
+  @Test
+  void plainHttpRegistrySpokenToWithTlsSuggestsPlainHttp() {
+    Failure f = FailureReport.describe(new SSLException("Unsupported or unrecognized SSL message"), LOCAL_PULL);
+    assertTrue(f.hint().contains("--plain-http"), f.hint());
+  }
+
+  @Test
+  void connectionRefusedIsANetworkFailure() {
+    Failure f = FailureReport.describe(new ConnectException("Connection refused"), LOCAL_PULL);
+    assertEquals(ExitCodes.NETWORK, f.exitCode());
+    assertEquals("cannot connect to localhost:5000: Connection refused", f.message());
+  }
+
+  @Test
+  void badArgumentIsAUsageError() {
+    Failure f = FailureReport.describe(new IllegalArgumentException("invalid tag \"-x\""), FailureContext.NONE);
+    assertEquals(ExitCodes.USAGE, f.exitCode());
+    assertNull(f.hint());
+  }
+
+  @Test
+  void missingLocalFileIsNamed() {
+    Failure f = FailureReport.describe(new NoSuchFileException("chart.tgz"), FailureContext.NONE);
+    assertEquals("no such file or directory: chart.tgz", f.message());
+  }
+
+  @Test
+  void multiLineMessagesAreCutToTheFirstLine() {
+    Failure f = FailureReport.describe(new IOException("first\nsecond"), FailureContext.NONE);
+    assertEquals("first", f.message());
+  }
+}
