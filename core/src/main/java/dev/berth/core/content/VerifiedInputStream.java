@@ -22,6 +22,8 @@ public final class VerifiedInputStream extends FilterInputStream {
   private final MessageDigest md;
   private long count;
   private boolean verified;
+  /** The verdict once reached, so later reads repeat it instead of hashing an already-reset digest. */
+  private Digest actual;
 
   public VerifiedInputStream(InputStream in, Descriptor expected) {
     super(in);
@@ -115,7 +117,9 @@ public final class VerifiedInputStream extends FilterInputStream {
       return;
     }
     if (md != null) {
-      Digest actual = Digest.fromMessageDigest(expected.digest().algorithm(), md);
+      if (actual == null) {
+        actual = Digest.fromMessageDigest(expected.digest().algorithm(), md);
+      }
       if (!actual.equals(expected.digest())) {
         throw new DigestMismatchException(expected, actual);
       }
