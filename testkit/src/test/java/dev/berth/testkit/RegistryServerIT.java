@@ -100,6 +100,16 @@ class RegistryServerIT {
           .url(base + "/v2/team/app/referrers/" + sha256(image)).build()).execute()) {
         assertEquals(404, response.code());
       }
+      // 2.8 ignores ?digest= on POST: no monolithic single-request upload, just a new session.
+      try (Response response = plain.newCall(new Request.Builder().url(base + "/v2/team/app/blobs/uploads/?digest="
+          + sha256(utf8("mono"))).post(RequestBody.create(utf8("mono"), OciHttp.OCTETS)).build()).execute()) {
+        assertEquals(202, response.code());
+        assertTrue(response.header("Location").startsWith(base + "/v2/team/app/blobs/uploads/"));
+      }
+      try (Response response = plain.newCall(new Request.Builder().url(base + "/v2/team/app/blobs/"
+          + sha256(utf8("mono"))).head().build()).execute()) {
+        assertEquals(404, response.code());
+      }
       assertTrue(Files.isDirectory(registry.storageDir().resolve("docker/registry/v2/repositories/team/app")));
     }
   }
@@ -196,6 +206,22 @@ class RegistryServerIT {
       assertFalse(anon.authenticated());
       assertEquals(List.of(ResourceScope.parse("repository:public/app:pull")), anon.granted());
       assertEquals(3, tokens.tokenRequests());
+    }
+  }
+
+  @Test
+  void rs256TokensFromAnRsaPkiAreAcceptedToo() throws Exception {
+    try (TestPki rsa = TestPki.create(TestPki.KeyType.RSA);
+        TokenServer tokens = TokenServer.builder().pki(rsa).user("bob", "pw").grant("bob", "*", "*").start();
+        RegistryServer registry = RegistryServer.builder().tokenAuth(tokens).start()) {
+      assertEquals("RS256", rsa.tokenSigningKey().jwsAlgorithm());
+      OkHttpClient trusting = plain;
+      String token = fetchToken(tokens, "repository:any/thing:pull,push,delete", Credentials.basic("bob", "pw"));
+      String digest = OciHttp.pushBlob(trusting, registry.baseUrl(), "any/thing", utf8("rsa"), "Bearer " + token);
+      try (Response response = trusting.newCall(new Request.Builder().url(registry.baseUrl() + "/v2/any/thing/blobs/"
+          + digest).delete().header("Authorization", "Bearer " + token).build()).execute()) {
+        assertEquals(202, response.code());
+      }
     }
   }
 
