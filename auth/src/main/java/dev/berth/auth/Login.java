@@ -1,0 +1,163 @@
+package dev.berth.auth;
+
+import dev.berth.auth.AuthenticationException.Reason;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * {@code docker login} and {@code docker logout}: check a credential against a registry, then keep it in a
+ * credential file (or that file's credential helper) for later runs.
+ *
+ * <pre>{@code
+ * Login login = Login.builder().build();          // docker's config.json, https
+ * login.login("ghcr.io", Credential.basic("octocat", pat));
+ * login.logout("ghcr.io");
+ * }</pre>
+ *
+ * <p>A credential is verified with {@code GET /v2/} and the registry's own challenge: Basic registries get
+ * it directly; token registries get it at their token endpoint, which is the only place some of them
+ * (ghcr.io) accept it. A registry that does not challenge at all cannot refuse, so the credential is kept.
+ */
+public final class Login {
+  private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io");
+  private final OkHttpClient client;
+  private final DockerConfig config;
+  private final Set<String> plainHttpHosts;
+
+  private Login(Builder builder) {
+    this.client = builder.client;
+    this.config = builder.config;
+    this.plainHttpHosts = Set.copyOf(builder.plainHttpHosts);
+  }
+
+  /** Returns a builder: docker's config.json from the process environment, https, a default client. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies {@code credential} against {@code registry}, then stores it.
+   *
+   * @param registry a registry host such as {@code ghcr.io} or {@code localhost:5000} (a leading scheme is
+   *     ignored; {@code docker.io} means Docker Hub)
+   * @throws AuthenticationException if the registry refuses the credential (nothing is stored then)
+   * @throws IllegalArgumentException for the anonymous credential
+   */
+  public void login(String registry, Credential credential) throws IOException {
+    String host = host(registry);
+    verify(host, credential);
+    config.store(host, credential);
+  }
+
+  /**
+   * Checks that {@code registry} accepts {@code credential}, without storing anything.
+   *
+   * @throws AuthenticationException if the registry or its token endpoint refuses the credential
+   * @throws IllegalArgumentException for the anonymous credential
+   */
+  public void verify(String registry, Credential credential) throws IOException {
+    if (credential.isAnonymous()) {
+      throw new IllegalArgumentException("nothing to log in with: the credential is anonymous");
+    }
+    String host = host(registry);
+    OkHttpClient verifying = client.newBuilder()
+        .addInterceptor(AuthInterceptor.builder()
+            .credentials(CredentialProvider.of(credential))
+            .tokenClient(client)
+            .build())
+        .build();
+    HttpUrl ping = HttpUrl.get((plainHttpHosts.contains(host) ? "http://" : "https://") + apiHost(host) + "/v2/");
+    try (Response response = verifying.newCall(new Request.Builder().url(ping).build()).execute()) {
+      if (response.code() == 401 || response.code() == 403) {
+        throw new AuthenticationException(Reason.CREDENTIALS_REFUSED,
+            "registry " + host + " refused the credentials (HTTP " + response.code() + ")");
+      }
+      if (!response.isSuccessful()) {
+        throw new IOException("registry " + host + " answered HTTP " + response.code() + " to GET /v2/");
+      }
+    }
+  }
+
+  /**
+   * Removes the stored credential for {@code registry}, through its credential helper when one is
+   * configured.
+   *
+   * @return false if there was nothing to remove
+   */
+  public boolean logout(String registry) throws IOException {
+    return config.erase(host(registry));
+  }
+
+  /** Returns the credential file this instance stores into. */
+  public DockerConfig config() {
+    return config;
+  }
+
+  private static String host(String registry) {
+    String host = registry.trim();
+    int scheme = host.indexOf("://");
+    if (scheme >= 0) {
+      host = host.substring(scheme + 3);
+    }
+    int slash = host.indexOf('/');
+    if (slash >= 0) {
+      host = host.substring(0, slash);
+    }
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("no registry host in '" + registry + "'");
+    }
+    return host.toLowerCase(Locale.ROOT);
+  }
+
+  /** Docker Hub's API is not served at the name users log in to. */
+  private static String apiHost(String host) {
+    return DOCKER_HUB.contains(host) ? "registry-1.docker.io" : host;
+  }
+
+  /** Configures a {@link Login}. */
+  public static final class Builder {
+    private OkHttpClient client;
+    private DockerConfig config;
+    private Set<String> plainHttpHosts = Set.of();
+
+    private Builder() {}
+
+    /** The client to reach registries with (its TLS settings, proxy and timeouts); a default one otherwise. */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Where to store credentials; docker's config.json as the process environment locates it otherwise. */
+    public Builder config(DockerConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Registry hosts (as {@code host[:port]}) to reach over plain http instead of https. */
+    public Builder plainHttp(String... hosts) {
+      Set<String> lowered = new java.util.HashSet<>();
+      for (String h : hosts) {
+        lowered.add(h.toLowerCase(Locale.ROOT));
+      }
+      this.plainHttpHosts = lowered;
+      return this;
+    }
+
+    public Login build() {
+      if (client == null) {
+        client = new OkHttpClient();
+      }
+      if (config == null) {
+        config = DockerConfig.docker(System.getenv());
+      }
+      return new Login(this);
+    }
+  }
+}
