@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
 final class AccessPolicy {
   private record Rule(String user, String type, Pattern name, Set<String> actions) {}
 
-  private final List<Rule> rules = new ArrayList<>();
+  private final List<Rule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   void allow(String user, String type, String nameGlob, String... actions) {
     if (actions.length == 0) {
       throw new IllegalArgumentException("a grant needs at least one action");
     }
     rules.add(new Rule(user, type, glob(nameGlob), Set.of(actions)));
+  }
+
+  void revokeAll(String user) {
+    rules.removeIf(rule -> java.util.Objects.equals(rule.user(), user));
   }
 
   /** Grants for {@code requested} to {@code user} (null when anonymous); scopes granted nothing are dropped. */

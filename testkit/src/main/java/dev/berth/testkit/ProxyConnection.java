@@ -73,6 +73,12 @@ final class ProxyConnection implements Runnable {
       return false;
     }
     if (kind == Fault.Kind.STATUS) {
+      if (request.header("Expect") != null) {
+        // The client waits for 100 Continue before sending the body; a final answer replaces it,
+        // and closing avoids guessing whether the body follows anyway.
+        writeStatus(out, method, fault, false);
+        return false;
+      }
       // Drain the body first so the client reads our answer instead of failing mid-upload.
       streamer.copy(in, OutputStream.nullOutputStream(), requestBody, BodyStreamer.Tamper.NONE);
       writeStatus(out, method, fault, keepAlive);

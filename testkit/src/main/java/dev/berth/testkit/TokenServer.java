@@ -63,6 +63,7 @@ public final class TokenServer implements AutoCloseable {
   private final String service;
   private final long expiresInSeconds;
   private final boolean oauth2;
+  private final boolean requireAuthentication;
   private final Map<String, String> users;
   private final AccessPolicy policy;
   private final TestPki.SigningKey signingKey;
@@ -76,6 +77,7 @@ public final class TokenServer implements AutoCloseable {
     this.service = b.service;
     this.expiresInSeconds = b.expiresInSeconds;
     this.oauth2 = b.oauth2;
+    this.requireAuthentication = b.requireAuthentication;
     this.users = Map.copyOf(b.users);
     this.policy = b.policy;
     this.signingKey = b.pki.tokenSigningKey();
@@ -141,6 +143,19 @@ public final class TokenServer implements AutoCloseable {
   /** Forgets the recorded requests. */
   public void clearRequests() {
     requests.clear();
+  }
+
+  /**
+   * Allows {@code user} more, from now on (tokens already issued keep what they carry); see
+   * {@link Builder#grant}. A null user means anonymous.
+   */
+  public void grant(String user, String repositoryGlob, String... actions) {
+    policy.allow(user, "repository", repositoryGlob, actions);
+  }
+
+  /** Removes every grant of {@code user} (null: the anonymous grants), from now on. */
+  public void revokeAll(String user) {
+    policy.revokeAll(user);
   }
 
   /** Makes the next token request answer {@code status} (e.g. 500) instead of a token; queues up. */
@@ -217,10 +232,11 @@ public final class TokenServer implements AutoCloseable {
       respond(exchange, failure.status(), errorBody("INJECTED", "failure injected by the test"));
       return;
     }
-    if (presented && user == null) {
-      record(exchange, null, scopes, null, true, 401, List.of());
+    if (presented ? user == null : requireAuthentication) {
+      record(exchange, null, scopes, null, presented, 401, List.of());
       exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + issuer + "\"");
-      respond(exchange, 401, errorBody("UNAUTHORIZED", "incorrect username or password"));
+      respond(exchange, 401, errorBody("UNAUTHORIZED",
+          presented ? "incorrect username or password" : "authentication required"));
       return;
     }
     if (!serviceMatches(first(query, "service"))) {
@@ -424,6 +440,7 @@ public final class TokenServer implements AutoCloseable {
     private String service = "berth-registry";
     private long expiresInSeconds = 300;
     private boolean oauth2 = true;
+    private boolean requireAuthentication;
     private final Map<String, String> users = new LinkedHashMap<>();
     private final AccessPolicy policy = new AccessPolicy();
 
@@ -489,6 +506,15 @@ public final class TokenServer implements AutoCloseable {
     /** Whether POST (OAuth2) is served; when false POST answers 405 like ghcr.io. Default true. */
     public Builder oauth2(boolean enabled) {
       this.oauth2 = enabled;
+      return this;
+    }
+
+    /**
+     * Whether a GET without credentials is refused with 401 and a Basic challenge instead of
+     * getting an anonymous token (default false: anonymous tokens, as Docker Hub and ghcr.io give).
+     */
+    public Builder requireAuthentication(boolean required) {
+      this.requireAuthentication = required;
       return this;
     }
 

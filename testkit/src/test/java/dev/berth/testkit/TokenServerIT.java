@@ -107,6 +107,27 @@ class TokenServerIT {
   }
 
   @Test
+  void requiredAuthenticationRefusesAnonymousAndGrantsChangeAtRuntime() throws Exception {
+    try (TokenServer tokens = TokenServer.builder().pki(pki).requireAuthentication(true).user("alice", "secret")
+        .start()) {
+      HttpUrl url = HttpUrl.get(tokens.realm()).newBuilder().addQueryParameter("scope", "repository:x/y:pull").build();
+      try (Response response = CLIENT.newCall(new Request.Builder().url(url).build()).execute()) {
+        assertEquals(401, response.code());
+        assertTrue(response.header("WWW-Authenticate").startsWith("Basic "));
+      }
+      Request asAlice = new Request.Builder().url(url).header("Authorization", Credentials.basic("alice", "secret")).build();
+      CLIENT.newCall(asAlice).execute().close();
+      assertTrue(tokens.requests().get(1).granted().isEmpty());
+      tokens.grant("alice", "x/*", "pull");
+      CLIENT.newCall(asAlice).execute().close();
+      assertEquals(List.of(ResourceScope.parse("repository:x/y:pull")), tokens.requests().get(2).granted());
+      tokens.revokeAll("alice");
+      CLIENT.newCall(asAlice).execute().close();
+      assertTrue(tokens.requests().get(3).granted().isEmpty());
+    }
+  }
+
+  @Test
   void oauth2CanBeTurnedOffLikeGhcrAndFailuresCanBeInjected() throws Exception {
     try (TokenServer tokens = TokenServer.builder().pki(pki).oauth2(false).anonymousGrant("*", "pull").start()) {
       try (Response response = CLIENT.newCall(new Request.Builder().url(tokens.realm()).post(new FormBody.Builder()
