@@ -15,7 +15,7 @@ final class RegistryConfig {
   private RegistryConfig() {}
 
   static String render(int port, Path storage, String logLevel, boolean deleteEnabled,
-      TestPki.ServerCert tls, Path htpasswd, TokenServer tokenServer) {
+      TestPki.ServerCert tls, Path htpasswd, TokenServer tokenServer, String extraYaml) {
     StringBuilder y = new StringBuilder();
     y.append("version: 0.1\n");
     y.append("log:\n  level: ").append(logLevel).append("\n  formatter: text\n");
@@ -43,6 +43,9 @@ final class RegistryConfig {
       y.append("    service: ").append(quote(tokenServer.service())).append('\n');
       y.append("    issuer: ").append(quote(tokenServer.issuer())).append('\n');
       y.append("    rootcertbundle: ").append(quote(tokenServer.rootCertBundleFile().toString())).append('\n');
+    }
+    if (extraYaml != null && !extraYaml.isBlank()) {
+      y.append(extraYaml.endsWith("\n") ? extraYaml : extraYaml + "\n");
     }
     return y.toString();
   }

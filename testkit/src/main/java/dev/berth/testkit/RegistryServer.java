@@ -170,6 +170,7 @@ public final class RegistryServer implements AutoCloseable {
     private String logLevel = "error";
     private int port;
     private final List<String> extraHosts = new ArrayList<>();
+    private final StringBuilder extraYaml = new StringBuilder();
 
     private Builder() {}
 
@@ -206,6 +207,17 @@ public final class RegistryServer implements AutoCloseable {
     /** The registry's log level: error (default), warn, info or debug. */
     public Builder logLevel(String level) {
       this.logLevel = level;
+      return this;
+    }
+
+    /**
+     * Appends top-level YAML to the generated config.yml, for settings the builder has no method
+     * for (e.g. {@code "validation:\n  manifests:\n    urls:\n      allow: ['^https?://']\n"} or a
+     * {@code proxy:} section). Keys must not repeat the generated ones (version, log, storage,
+     * http, health, auth).
+     */
+    public Builder configYaml(String yaml) {
+      extraYaml.append(yaml.endsWith("\n") ? yaml : yaml + "\n");
       return this;
     }
 
@@ -260,7 +272,8 @@ public final class RegistryServer implements AutoCloseable {
           cert = pki.issueServerCertificate(names.toArray(String[]::new));
         }
         Path config = Files.writeString(work.resolve("config.yml"),
-            RegistryConfig.render(chosenPort, storage, logLevel, deleteEnabled, cert, htpasswdFile, tokenServer));
+            RegistryConfig.render(chosenPort, storage, logLevel, deleteEnabled, cert, htpasswdFile, tokenServer,
+                extraYaml.toString()));
         Path log = work.resolve("registry.log");
         process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
             .redirectErrorStream(true)

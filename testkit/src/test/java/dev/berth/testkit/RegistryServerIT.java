@@ -249,6 +249,14 @@ class RegistryServerIT {
     }
   }
 
+  @Test
+  void aRegistryThatCannotStartFailsWithItsLog() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> RegistryServer.builder().configYaml("storage_is_not_a_key: [").start().close());
+    assertTrue(e.getMessage().contains("docker-registry exited"), e.getMessage());
+    assertTrue(e.getMessage().contains("yaml"), e.getMessage());
+  }
+
   private int putManifest(String base, String repo, String reference, byte[] body, String mediaType)
       throws Exception {
     try (Response response = plain.newCall(new Request.Builder().url(base + "/v2/" + repo + "/manifests/" + reference)
