@@ -1,0 +1,7 @@
+/**
+ * Archives for artifacts: {@link dev.berth.artifacts.archive.TarArchiver} writes reproducible tar and
+ * tar+gzip streams, {@link dev.berth.artifacts.archive.SafeExtractor} extracts hostile archives without
+ * letting them escape the destination, and {@link dev.berth.artifacts.archive.StagingDirectory} makes a
+ * pull all-or-nothing.
+ */
+package dev.berth.artifacts.archive;
