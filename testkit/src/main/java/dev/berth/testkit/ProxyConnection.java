@@ -99,8 +99,7 @@ final class ProxyConnection implements Runnable {
     boolean reusedConnection = upstreamReused;
     request.write(upOut);
     BodyStreamer.Tamper requestTamper = kind == Fault.Kind.RESET_REQUEST_BODY
-        ? new BodyStreamer.Tamper(fault.bytes() >= 0 ? fault.bytes() : requestBody.half(1), -1)
-        : BodyStreamer.Tamper.NONE;
+        ? stopAt(fault, requestBody) : BodyStreamer.Tamper.NONE;
     boolean upstreamBroken = false;
     try {
       if (!streamer.copy(in, upOut, requestBody, requestTamper)) {
@@ -133,14 +132,8 @@ final class ProxyConnection implements Runnable {
       return false;
     }
     BodyStreamer.Framing responseBody = response.framing(true, method);
-    BodyStreamer.Tamper responseTamper = switch (kind == null ? Fault.Kind.DELAY : kind) {
-      case TRUNCATE_RESPONSE_BODY, RESET_RESPONSE_BODY ->
-          new BodyStreamer.Tamper(fault.bytes() >= 0 ? fault.bytes() : responseBody.half(1), -1);
-      case FLIP_RESPONSE_BYTE -> new BodyStreamer.Tamper(-1, fault.bytes() >= 0 ? fault.bytes() : responseBody.half(0));
-      default -> BodyStreamer.Tamper.NONE;
-    };
     response.write(out);
-    boolean whole = streamer.copy(upIn, out, responseBody, responseTamper);
+    boolean whole = streamer.copy(upIn, out, responseBody, responseTamper(fault, responseBody));
     if (!whole) {
       closeUpstream();
       if (kind == Fault.Kind.RESET_RESPONSE_BODY) {
@@ -158,6 +151,22 @@ final class ProxyConnection implements Runnable {
     }
     upstreamReused = true;
     return keepAlive;
+  }
+
+  private static BodyStreamer.Tamper responseTamper(Fault fault, BodyStreamer.Framing body) {
+    if (fault == null) {
+      return BodyStreamer.Tamper.NONE;
+    }
+    return switch (fault.kind()) {
+      case TRUNCATE_RESPONSE_BODY, RESET_RESPONSE_BODY -> stopAt(fault, body);
+      case FLIP_RESPONSE_BYTE -> new BodyStreamer.Tamper(-1, fault.bytes() >= 0 ? fault.bytes() : body.half(0));
+      default -> BodyStreamer.Tamper.NONE;
+    };
+  }
+
+  /** Stop after the fault's byte count, by default half the body (1 byte if its length is unknown). */
+  private static BodyStreamer.Tamper stopAt(Fault fault, BodyStreamer.Framing body) {
+    return new BodyStreamer.Tamper(fault.bytes() >= 0 ? fault.bytes() : body.half(1), -1);
   }
 
   /** Reads the final response head, relaying interim 1xx heads; null if the registry hung up. */

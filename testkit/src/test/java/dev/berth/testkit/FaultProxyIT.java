@@ -124,6 +124,24 @@ class FaultProxyIT {
   }
 
   @Test
+  void servesConcurrentConnections() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        results.add(pool.submit(() -> getBlob(blobDigest)));
+      }
+      for (java.util.concurrent.Future<byte[]> result : results) {
+        assertArrayEquals(blob, result.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(60, proxy.requestsSeen());
+    assertTrue(proxy.connectionsAccepted() <= 6, "connections are reused: " + proxy.connectionsAccepted());
+  }
+
+  @Test
   void chunkedRequestBodiesPassThrough() throws Exception {
     byte[] data = utf8("streamed without a length");
     RequestBody chunked = new RequestBody() {
