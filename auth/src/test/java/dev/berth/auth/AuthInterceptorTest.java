@@ -376,6 +376,32 @@ class AuthInterceptorTest {
   }
 
   @Test
+  void failedTokenRequestIsNotCachedSoTheNextRequestTriesAgain() throws Exception {
+    FakeTokenRegistry registry = new FakeTokenRegistry(server);
+    registry.tokenOverride = r -> new MockResponse.Builder().code(503).build();
+    OkHttpClient client = client(CredentialProvider.anonymous());
+    assertThrows(IOException.class, () -> call(client, get(server.url("/v2/owner/app/manifests/1"), PULL)));
+    registry.tokenOverride = null;
+    assertEquals(200, call(client, get(server.url("/v2/owner/app/manifests/1"), PULL)));
+    assertEquals(2, registry.tokenCount());
+  }
+
+  @Test
+  void credentialsAreLookedUpOncePerHost() throws Exception {
+    FakeTokenRegistry registry = new FakeTokenRegistry(server);
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    OkHttpClient client = client(host -> {
+      lookups.incrementAndGet();
+      return USER;
+    });
+    for (int i = 0; i < 3; i++) {
+      call(client, get(server.url("/v2/owner/app/manifests/1"), Scopes.of(Scopes.repository("repo" + i, "pull"))));
+    }
+    assertEquals(3, registry.tokenCount());
+    assertEquals(1, lookups.get(), "a credential helper would otherwise run per token");
+  }
+
+  @Test
   void tokenAnswerWithoutATokenIsAProtocolError() {
     FakeTokenRegistry registry = new FakeTokenRegistry(server);
     registry.tokenOverride = r -> new MockResponse.Builder().body("{\"expires_in\":60}").build();

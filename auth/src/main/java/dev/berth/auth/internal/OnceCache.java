@@ -27,6 +27,10 @@ public final class OnceCache<K, V> {
    * none or the cached one is {@code stale}.
    */
   public V get(K key, Predicate<V> stale, Loader<V> loader) throws IOException {
+    V cached = peek(key, stale);
+    if (cached != null) {
+      return cached; // the common case, without compute()'s lock on the map bin
+    }
     CompletableFuture<V> mine = new CompletableFuture<>();
     CompletableFuture<V> entry = entries.compute(key, (k, old) -> {
       if (old == null) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -73,13 +72,17 @@ public final class TokenFetcher {
     for (String scope : scopes.values()) {
       url.addQueryParameter("scope", scope);
     }
-    Request.Builder request = new Request.Builder().url(url.build()).get();
+    Request.Builder request = new Request.Builder().get();
     if (credential instanceof Credential.UsernamePassword basic) {
+      // "account" names the user as the token protocol describes; docker sends it too.
       url.addQueryParameter("account", basic.username());
-      request.url(url.build()).header("Authorization",
+      request.header("Authorization",
           okhttp3.Credentials.basic(basic.username(), basic.password(), StandardCharsets.UTF_8));
     }
-    return exchange(client.newCall(request.build()), realm, scopes, credential, host);
+    Instant sent = clock.instant();
+    try (Response response = client.newCall(request.url(url.build()).build()).execute()) {
+      return parse(response, sent, realm, scopes, credential, host);
+    }
   }
 
   /** Returns null when the endpoint does not do OAuth2 POST (404 or 405), so the caller falls back to GET. */
@@ -102,14 +105,6 @@ public final class TokenFetcher {
         return null;
       }
       return parse(response, sent, realm, scopes, identity, host);
-    }
-  }
-
-  private Token exchange(Call call, HttpUrl realm, Scopes scopes, Credential credential, String host)
-      throws IOException {
-    Instant sent = clock.instant();
-    try (Response response = call.execute()) {
-      return parse(response, sent, realm, scopes, credential, host);
     }
   }
 
@@ -149,7 +144,27 @@ public final class TokenFetcher {
     Duration lifetime = Duration.between(sent, expiresAt);
     Duration margin = lifetime.dividedBy(4).compareTo(MAX_RENEW_MARGIN) < 0
         ? lifetime.dividedBy(4) : MAX_RENEW_MARGIN;
-    return new Token(value, expiresAt.minus(margin), expiresAt, JwtGrants.granted(value));
+    return new Token(value, expiresAt.minus(margin), expiresAt, granted(value, body));
+  }
+
+  /**
+   * Returns what the token grants: from the JWT's {@code access} claim, else from the OAuth2 answer's
+   * {@code scope} field; null when neither says (opaque tokens such as ghcr.io's).
+   */
+  private static Scopes granted(String token, JsonNode body) {
+    Scopes fromJwt = JwtGrants.granted(token);
+    if (fromJwt != null) {
+      return fromJwt;
+    }
+    JsonNode scope = body.get("scope");
+    if (scope == null || !scope.isTextual()) {
+      return null;
+    }
+    try {
+      return Scopes.parse(scope.asText());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**
