@@ -15,6 +15,9 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
 import dev.berth.core.SizeMismatchException;
+import dev.berth.core.copy.Copier;
+import dev.berth.core.copy.CopyListener;
+import dev.berth.core.copy.CopyOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -326,6 +329,54 @@ public abstract class TargetContract {
     for (int i = 0; i < images.size(); i++) {
       assertSameNode(images.get(i).descriptor(), target.resolve("t" + i));
     }
+  }
+
+  @Test
+  void aGraphCopiedInAndOutKeepsEveryByte() throws IOException {
+    MemoryStore source = new MemoryStore();
+    EncodedManifest index = fixtures.multiPlatform(source);
+    source.tag(index.descriptor(), "multi");
+    EncodedManifest sig = fixtures.referrer(source, index.descriptor(), "application/vnd.example.sig");
+    CopyOptions withReferrers = CopyOptions.builder().includeReferrers(true).build();
+
+    Descriptor root = Copier.copy(source, "multi", target, "multi", withReferrers);
+    assertSameNode(index.descriptor(), target.resolve("multi"));
+    Graphs.assertSameGraph(source, target, root);
+    Graphs.assertSameGraph(source, target, sig.descriptor());
+
+    MemoryStore back = new MemoryStore();
+    Copier.copy(target, "multi", back, null,
+        CopyOptions.builder().includeReferrers(supportsReferrers()).build());
+    Graphs.assertSameGraph(source, back, root);
+    assertSameNode(index.descriptor(), back.resolve("multi"));
+    if (supportsReferrers()) {
+      assertEquals(List.of(sig.digest()),
+          back.referrers(index.descriptor(), null).stream().map(Descriptor::digest).toList());
+    }
+  }
+
+  @Test
+  void copyingAgainSkipsTheRootAndTransfersNothing() throws IOException {
+    MemoryStore source = new MemoryStore();
+    EncodedManifest image = fixtures.image(source, 2);
+    source.tag(image.descriptor(), "v1");
+    Copier.copy(source, "v1", target, null, CopyOptions.defaults());
+    List<Descriptor> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Descriptor> copied = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CopyListener l = new CopyListener() {
+      @Override
+      public void onSkipped(Descriptor node) {
+        skipped.add(node);
+      }
+
+      @Override
+      public void postCopy(Descriptor node) {
+        copied.add(node);
+      }
+    };
+    Copier.copy(source, "v1", target, null, CopyOptions.builder().listener(l).build());
+    assertEquals(List.of(image.digest()), skipped.stream().map(Descriptor::digest).toList());
+    assertEquals(List.of(), copied);
   }
 
   @FunctionalInterface

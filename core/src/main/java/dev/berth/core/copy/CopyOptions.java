@@ -1,0 +1,149 @@
+package dev.berth.core.copy;
+
+import dev.berth.core.Platform;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * How a {@link Copier} moves a graph. Immutable; start from {@link #defaults()} or {@link #builder()}.
+ *
+ * <pre>{@code
+ * CopyOptions options = CopyOptions.builder()
+ *     .concurrency(4)
+ *     .platform(Platform.parse("linux/arm64"))
+ *     .includeReferrers(true)
+ *     .build();
+ * }</pre>
+ */
+public final class CopyOptions {
+  /** oras uses three concurrent transfers by default; registries rate-limit beyond a few. */
+  public static final int DEFAULT_CONCURRENCY = 3;
+
+  private static final CopyOptions DEFAULTS = builder().build();
+
+  private final int concurrency;
+  private final Executor executor;
+  private final Platform platform;
+  private final CopyListener listener;
+  private final boolean includeReferrers;
+  private final List<String> mountFrom;
+
+  private CopyOptions(Builder b) {
+    this.concurrency = b.concurrency;
+    this.executor = b.executor;
+    this.platform = b.platform;
+    this.listener = b.listener;
+    this.includeReferrers = b.includeReferrers;
+    this.mountFrom = List.copyOf(b.mountFrom);
+  }
+
+  /** Three concurrent transfers on threads of the copy's own, no platform filter, no referrers, no mounts. */
+  public static CopyOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /** At most this many nodes are checked, fetched or pushed at once. */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** Where transfers run, or null for threads the copy starts and stops itself. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** When the root is an index, copy only the manifest for this platform (which becomes the root); or null. */
+  public Platform platform() {
+    return platform;
+  }
+
+  public CopyListener listener() {
+    return listener;
+  }
+
+  /** Whether referrers (manifests whose subject is a copied manifest) are copied too, recursively. */
+  public boolean includeReferrers() {
+    return includeReferrers;
+  }
+
+  /** Repositories on the destination registry to try mounting blobs from, in order. */
+  public List<String> mountFrom() {
+    return mountFrom;
+  }
+
+  /** Builds {@link CopyOptions}. */
+  public static final class Builder {
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private Executor executor;
+    private Platform platform;
+    private CopyListener listener = CopyListener.NONE;
+    private boolean includeReferrers;
+    private List<String> mountFrom = List.of();
+
+    private Builder() {}
+
+    private Builder(CopyOptions o) {
+      concurrency = o.concurrency;
+      executor = o.executor;
+      platform = o.platform;
+      listener = o.listener;
+      includeReferrers = o.includeReferrers;
+      mountFrom = o.mountFrom;
+    }
+
+    /** At most {@code n} (at least 1) transfers at once; default {@value #DEFAULT_CONCURRENCY}. */
+    public Builder concurrency(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, got " + n);
+      }
+      this.concurrency = n;
+      return this;
+    }
+
+    /**
+     * Runs transfers on {@code e} (still at most {@link #concurrency} at a time) instead of the copy's own
+     * threads. Tasks never wait on one another, so any pool size works, but do not call {@code copy}
+     * from a thread of a pool too small to run its tasks while that thread waits.
+     */
+    public Builder executor(Executor e) {
+      this.executor = e;
+      return this;
+    }
+
+    /** Select this platform's manifest from an index root; null for the whole graph. */
+    public Builder platform(Platform p) {
+      this.platform = p;
+      return this;
+    }
+
+    public Builder listener(CopyListener l) {
+      this.listener = Objects.requireNonNull(l, "listener");
+      return this;
+    }
+
+    public Builder includeReferrers(boolean include) {
+      this.includeReferrers = include;
+      return this;
+    }
+
+    /** Repositories to mount blobs from when the destination is a {@code Mounter}. */
+    public Builder mountFrom(List<String> repositories) {
+      this.mountFrom = List.copyOf(repositories);
+      return this;
+    }
+
+    public CopyOptions build() {
+      return new CopyOptions(this);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.berth.core.copy.internal;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.content.Contents;
+import dev.berth.core.content.Mounter;
+import dev.berth.core.content.ReadOnlyStorage;
+import dev.berth.core.content.ReferrerLister;
+import dev.berth.core.content.Storage;
+import dev.berth.core.copy.CopyListener;
+import dev.berth.core.copy.CopyOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One graph copy in flight. Each node is visited once (by digest, so a blob that appears twice moves
+ * once). A visit is a chain of futures: check and fetch on the pool, then children, then the push. No
+ * task ever waits on another, so a pool of any size makes progress; only the caller's thread blocks.
+ */
+public final class GraphCopy {
+  /** A step that may fail with I/O. */
+  @FunctionalInterface
+  interface Step<T> {
+    T run() throws IOException;
+  }
+
+  private final ReadOnlyStorage src;
+  private final Storage dst;
+  private final CopyOptions options;
+  private final CopyListener listener;
+  private final Executor executor;
+  private final Map<Digest, CompletableFuture<Void>> visits = new ConcurrentHashMap<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor) {
+    this.src = src;
+    this.dst = dst;
+    this.options = options;
+    this.listener = options.listener();
+    this.executor = executor;
+  }
+
+  /** Stops tasks that have not started yet; running ones finish. */
+  public void abort(Throwable cause) {
+    failure.compareAndSet(null, cause);
+  }
+
+  /** Copies {@code node} and everything below it (and its referrers, if asked) that {@code dst} lacks. */
+  public CompletableFuture<Void> visit(Descriptor node) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Void> earlier = visits.putIfAbsent(node.digest(), done);
+    if (earlier != null) {
+      return earlier;
+    }
+    copyNode(node)
+        .thenCompose(v -> referrersOf(node))
+        .whenComplete((v, e) -> {
+          if (e != null) {
+            abort(e);
+            done.completeExceptionally(e);
+          } else {
+            done.complete(null);
+          }
+        });
+    return done;
+  }
+
+  private CompletableFuture<Void> copyNode(Descriptor node) {
+    return async(() -> {
+      if (dst.exists(node)) {
+        listener.onSkipped(node);
+        return null;
+      }
+      if (!MediaTypes.isManifestOrIndex(node.mediaType())) {
+        copyBlob(node);
+        return null;
+      }
+      return Contents.fetchManifest(src, node);
+    }).thenCompose(manifest -> {
+      if (manifest == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      List<Descriptor> children = manifest.children();
+      CompletableFuture<?>[] waits = new CompletableFuture<?>[children.size()];
+      for (int i = 0; i < waits.length; i++) {
+        waits[i] = visit(children.get(i));
+      }
+      return CompletableFuture.allOf(waits).thenCompose(v -> async(() -> {
+        pushManifest(node, manifest);
+        return null;
+      }));
+    });
+  }
+
+  private void copyBlob(Descriptor blob) throws IOException {
+    listener.preCopy(blob);
+    if (dst instanceof Mounter mounter && !options.mountFrom().isEmpty()) {
+      String mountedFrom = mount(mounter, blob);
+      if (mountedFrom != null) {
+        listener.onMounted(blob, mountedFrom);
+        return;
+      }
+    } else {
+      try (InputStream in = src.fetch(blob)) {
+        dst.push(blob, in);
+      }
+    }
+    listener.postCopy(blob);
+  }
+
+  /** Tries each source repository in turn; returns the one mounted from, or null if it was uploaded. */
+  private String mount(Mounter mounter, Descriptor blob) throws IOException {
+    List<String> from = options.mountFrom();
+    for (int i = 0; i < from.size(); i++) {
+      boolean last = i == from.size() - 1;
+      boolean[] uploaded = {false};
+      try {
+        mounter.mount(blob, from.get(i), () -> {
+          if (!last) {
+            throw new MountDeclined();
+          }
+          uploaded[0] = true;
+          return src.fetch(blob);
+        });
+      } catch (IOException e) {
+        if (MountDeclined.in(e)) {
+          continue; // a Mounter may wrap what the supplier threw
+        }
+        throw e;
+      }
+      return uploaded[0] ? null : from.get(i);
+    }
+    throw new IllegalStateException("unreachable: the last mount source always falls back to upload");
+  }
+
+  private void pushManifest(Descriptor node, EncodedManifest manifest) throws IOException {
+    listener.preCopy(node);
+    try (InputStream in = manifest.openStream()) {
+      dst.push(node, in); // the exact bytes fetched: a manifest is never re-serialised
+    }
+    listener.postCopy(node);
+  }
+
+  private CompletableFuture<Void> referrersOf(Descriptor node) {
+    if (!options.includeReferrers() || !(src instanceof ReferrerLister lister)
+        || !MediaTypes.isManifestOrIndex(node.mediaType())) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return async(() -> lister.referrers(node, null)).thenCompose(referrers ->
+        CompletableFuture.allOf(referrers.stream().map(this::visit).toArray(CompletableFuture<?>[]::new)));
+  }
+
+  private <T> CompletableFuture<T> async(Step<T> step) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    try {
+      executor.execute(() -> {
+        Throwable earlier = failure.get();
+        if (earlier != null) {
+          f.completeExceptionally(earlier);
+          return;
+        }
+        try {
+          f.complete(step.run());
+        } catch (Throwable t) {
+          f.completeExceptionally(t);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(e);
+    }
+    return f;
+  }
+
+  /** Signals a declined mount to try the next source; never escapes this class. */
+  private static final class MountDeclined extends IOException {
+    MountDeclined() {
+      super("mount declined; trying the next source repository");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // control flow, not an error
+    }
+
+    static boolean in(Throwable t) {
+      for (Throwable c = t; c != null; c = c.getCause()) {
+        if (c instanceof MountDeclined) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
