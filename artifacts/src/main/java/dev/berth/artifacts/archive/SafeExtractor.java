@@ -105,6 +105,9 @@ public final class SafeExtractor {
       }
       extractEntry(tar, e, base);
     }
+    // Read to the end: the bytes after the end-of-archive marker count toward the limit, and a caller
+    // digesting or verifying the stream underneath must see all of it.
+    limited.transferTo(OutputStream.nullOutputStream());
   }
 
   private void extractEntry(TarArchiveInputStream tar, TarArchiveEntry e, Path root) throws IOException {
@@ -123,6 +126,9 @@ public final class SafeExtractor {
       case TarConstants.LF_BLK -> throw new UnsafeArchiveException(name, "block device");
       case TarConstants.LF_FIFO -> throw new UnsafeArchiveException(name, "FIFO");
       default -> { }
+    }
+    if (segs.get(0).startsWith(StagingDirectory.PREFIX)) {
+      throw new UnsafeArchiveException(name, "uses berth's reserved prefix " + StagingDirectory.PREFIX);
     }
     Path target = prepareParents(name, root, segs);
     switch (type) {

@@ -6,8 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,14 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * A hidden temporary directory inside a destination directory, where a pull writes everything first, so
- * that a failure leaves the destination as it was. {@link #commit(boolean)} moves each top-level item
- * into the destination with an atomic rename (same file system, since the staging directory lives
- * inside the destination); {@link #close()} deletes whatever is left.
+ * that a failure leaves the destination as it was. {@link #commit(boolean)} merges the staged tree into
+ * the destination with atomic renames (same file system, since the staging directory lives inside the
+ * destination); {@link #close()} deletes whatever is left.
  *
  * <pre>{@code
  * try (StagingDirectory staging = StagingDirectory.create(outDir)) {
- *   Files.write(staging.root().resolve("a.txt"), bytes);
- *   staging.commit(false);   // throws FileAlreadyExistsException if outDir/a.txt exists
+ *   Files.write(staging.newFile("docs/a.txt"), bytes);
+ *   staging.commit(false);   // throws FileAlreadyExistsException if outDir/docs/a.txt exists
  * }
  * }</pre>
  */
@@ -53,20 +55,148 @@ public final class StagingDirectory implements AutoCloseable {
     return new StagingDirectory(dest, root, created);
   }
 
-  /** Where to write: the staging directory itself. */
+  /** Where staged items go; everything in it except {@link #scratch()} is committed. */
   public Path root() {
     return root;
   }
 
-  /** The directory the staged items will be moved into. */
+  /** The directory the staged items will be merged into. */
   public Path destination() {
     return destination;
   }
 
-  /** The names of the staged top-level items, sorted. */
+  /** A directory for temporary files (downloads before unpacking) that is never committed. */
+  public Path scratch() throws IOException {
+    Path s = root.resolve(PREFIX + "scratch");
+    if (!Files.isDirectory(s, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectory(s);
+    }
+    return s;
+  }
+
+  /**
+   * The staging path for a new file named by the relative, {@code /}-separated {@code name}, with its
+   * parent directories created. The name must be safe (see {@link EntryNames#segments}), its parents
+   * must be real directories (not symbolic links staged earlier), and nothing may be staged there yet.
+   *
+   * @throws UnsafeArchiveException for an unsafe or reserved name
+   * @throws FileAlreadyExistsException when that name was already staged
+   */
+  public Path newFile(String name) throws IOException {
+    List<String> segs = EntryNames.segments(name);
+    if (segs.isEmpty()) {
+      throw new UnsafeArchiveException(name, "names the destination itself");
+    }
+    if (segs.get(0).startsWith(PREFIX)) {
+      throw new UnsafeArchiveException(name, "uses berth's reserved prefix " + PREFIX);
+    }
+    Path p = root;
+    for (int i = 0; i < segs.size() - 1; i++) {
+      p = p.resolve(segs.get(i));
+      BasicFileAttributes a = attributes(p);
+      if (a == null) {
+        Files.createDirectory(p);
+      } else if (!a.isDirectory()) {
+        throw new UnsafeArchiveException(name, "\"" + String.join("/", segs.subList(0, i + 1))
+            + "\" is not a directory");
+      }
+    }
+    Path file = p.resolve(segs.get(segs.size() - 1));
+    if (attributes(file) != null) {
+      throw new FileAlreadyExistsException(name, null, "named twice in one artifact");
+    }
+    return file;
+  }
+
+  /**
+   * Merges the staged tree into the destination and returns the destination paths of the staged
+   * top-level items. A staged directory whose counterpart is a real directory is merged entry by entry;
+   * anything else moves with one atomic rename. Every conflict is found before anything moves: without
+   * {@code overwrite} a conflict is an error and nothing moves; with it, each existing file or link is
+   * moved aside and put back if a later move fails. An existing directory is never replaced by a file.
+   *
+   * @throws FileAlreadyExistsException on a conflict when {@code overwrite} is false
+   */
+  public List<Path> commit(boolean overwrite) throws IOException {
+    if (committed) {
+      throw new IllegalStateException("staging directory already committed");
+    }
+    List<String> top = topLevelNames();
+    List<Path[]> moves = new ArrayList<>();
+    plan(root, destination, top, overwrite, moves);
+    Path aside = Files.createDirectory(root.resolve(PREFIX + "replaced"));
+    List<Path[]> done = new ArrayList<>();
+    List<Path[]> setAside = new ArrayList<>();
+    try {
+      for (Path[] m : moves) {
+        if (attributes(m[1]) != null) {
+          Path parked = aside.resolve(Integer.toString(setAside.size()));
+          Files.move(m[1], parked, StandardCopyOption.ATOMIC_MOVE);
+          setAside.add(new Path[] {m[1], parked});
+        }
+        Files.move(m[0], m[1], StandardCopyOption.ATOMIC_MOVE);
+        done.add(m);
+      }
+    } catch (IOException | RuntimeException e) {
+      rollBack(done, setAside, e);
+      throw e;
+    }
+    committed = true;
+    List<Path> out = new ArrayList<>(top.size());
+    for (String n : top) {
+      out.add(destination.resolve(n));
+    }
+    return out;
+  }
+
+  private void plan(Path staged, Path dest, List<String> names, boolean overwrite, List<Path[]> moves)
+      throws IOException {
+    for (String n : names) {
+      Path from = staged.resolve(n);
+      Path to = dest.resolve(n);
+      BasicFileAttributes existing = attributes(to);
+      BasicFileAttributes incoming = attributes(from);
+      if (existing == null) {
+        moves.add(new Path[] {from, to});
+      } else if (existing.isDirectory() && incoming.isDirectory()) {
+        plan(from, to, childNames(from), overwrite, moves);
+      } else if (existing.isDirectory()) {
+        throw new FileAlreadyExistsException(to.toString(), null, "exists as a directory");
+      } else if (!overwrite) {
+        throw new FileAlreadyExistsException(to.toString(), null, "already exists; pass overwrite to replace it");
+      } else {
+        moves.add(new Path[] {from, to});
+      }
+    }
+  }
+
+  private static void rollBack(List<Path[]> done, List<Path[]> setAside, Exception cause) {
+    for (int i = done.size() - 1; i >= 0; i--) {
+      try {
+        Files.move(done.get(i)[1], done.get(i)[0], StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    for (Path[] p : setAside) {
+      try {
+        Files.move(p[1], p[0], StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+
+  /** The names of the staged top-level items (not berth's own scratch files), sorted. */
   public List<String> topLevelNames() throws IOException {
+    List<String> names = childNames(root);
+    names.removeIf(n -> n.startsWith(PREFIX));
+    return names;
+  }
+
+  private static List<String> childNames(Path dir) throws IOException {
     List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
         names.add(p.getFileName().toString());
       }
@@ -75,67 +205,11 @@ public final class StagingDirectory implements AutoCloseable {
     return names;
   }
 
-  /**
-   * Moves every staged top-level item into the destination. Conflicts are checked for all items before
-   * anything moves. With {@code overwrite}, existing items are first moved aside into the staging
-   * directory and put back if a later move fails; without it, an existing item is an error and nothing
-   * moves.
-   *
-   * @return the destination paths of the moved items
-   * @throws FileAlreadyExistsException when an item exists and {@code overwrite} is false
-   */
-  public List<Path> commit(boolean overwrite) throws IOException {
-    if (committed) {
-      throw new IllegalStateException("staging directory already committed");
-    }
-    List<String> names = topLevelNames();
-    if (!overwrite) {
-      for (String n : names) {
-        if (Files.exists(destination.resolve(n), LinkOption.NOFOLLOW_LINKS)) {
-          throw new FileAlreadyExistsException(destination.resolve(n).toString(), null,
-              "already exists; pass overwrite to replace it");
-        }
-      }
-    }
-    Path aside = Files.createDirectory(root.resolve(PREFIX + "replaced"));
-    List<String> movedAside = new ArrayList<>();
-    List<String> movedIn = new ArrayList<>();
+  private static BasicFileAttributes attributes(Path p) throws IOException {
     try {
-      for (String n : names) {
-        Path target = destination.resolve(n);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-          Files.move(target, aside.resolve(n), StandardCopyOption.ATOMIC_MOVE);
-          movedAside.add(n);
-        }
-        Files.move(root.resolve(n), target, StandardCopyOption.ATOMIC_MOVE);
-        movedIn.add(n);
-      }
-    } catch (IOException | RuntimeException e) {
-      rollBack(movedIn, movedAside, aside, e);
-      throw e;
-    }
-    committed = true;
-    List<Path> out = new ArrayList<>(names.size());
-    for (String n : names) {
-      out.add(destination.resolve(n));
-    }
-    return out;
-  }
-
-  private void rollBack(List<String> movedIn, List<String> movedAside, Path aside, Exception cause) {
-    for (String n : movedIn) {
-      try {
-        Files.move(destination.resolve(n), root.resolve(n), StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        cause.addSuppressed(e);
-      }
-    }
-    for (String n : movedAside) {
-      try {
-        Files.move(aside.resolve(n), destination.resolve(n), StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        cause.addSuppressed(e);
-      }
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -157,7 +231,7 @@ public final class StagingDirectory implements AutoCloseable {
 
   /** Deletes a file tree bottom-up without following symbolic links. */
   static void deleteTree(Path top) throws IOException {
-    if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+    if (attributes(top) == null) {
       return;
     }
     try (Stream<Path> walk = Files.walk(top)) {

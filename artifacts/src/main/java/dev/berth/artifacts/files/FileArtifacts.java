@@ -1,0 +1,256 @@
+package dev.berth.artifacts.files;
+
+import dev.berth.artifacts.archive.EntryNames;
+import dev.berth.artifacts.archive.SafeExtractor;
+import dev.berth.artifacts.archive.StagingDirectory;
+import dev.berth.artifacts.archive.TarArchiver;
+import dev.berth.artifacts.archive.UnsafeArchiveException;
+import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
+import dev.berth.core.DigestMismatchException;
+import dev.berth.core.DigestingInputStream;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.Manifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.Contents;
+import dev.berth.core.content.ReadOnlyTarget;
+import dev.berth.core.content.Storage;
+import dev.berth.core.content.Target;
+import dev.berth.core.content.VerifiedInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Files and directories as OCI artifacts, compatible with {@code oras push} and {@code oras pull}.
+ *
+ * <p>Push: each file becomes a layer titled by {@code org.opencontainers.image.title}; a directory
+ * becomes a reproducible tar+gzip layer whose entries are named {@code TITLE/...}, annotated with
+ * {@code io.deis.oras.content.digest} (the uncompressed tar's digest) and {@code
+ * io.deis.oras.content.unpack: "true"}. The manifest follows image-spec 1.1's artifact guidance: an
+ * {@code artifactType} and the empty config, plus {@code org.opencontainers.image.created}.
+ *
+ * <p>Pull: writes each titled layer to {@code OUTDIR/TITLE} and unpacks directory layers, all through a
+ * {@link StagingDirectory}: a failure (a bad digest, a hostile archive, an existing file without
+ * overwrite) leaves the output directory as it was.
+ *
+ * <p>Both work on any {@link Target}: a registry repository, an OCI layout, memory.
+ */
+public final class FileArtifacts {
+  private FileArtifacts() {}
+
+  /**
+   * Pushes the files and directories of {@code request} and a manifest for them, tagged {@code
+   * tagOrNull} when it is not null. Blobs already present are not uploaded again.
+   *
+   * @return the manifest's descriptor
+   * @throws UnsafeArchiveException when a title is absolute or has a {@code ..} segment
+   * @throws IllegalArgumentException when two entries have the same title
+   */
+  public static Descriptor push(Target target, FilePush request, String tagOrNull) throws IOException {
+    checkTitles(request.entries());
+    List<Path> temps = new ArrayList<>();
+    try {
+      List<Descriptor> layers = new ArrayList<>();
+      for (FileEntry e : request.entries()) {
+        layers.add(pushEntry(target, e, temps));
+      }
+      Descriptor config;
+      if (request.config() == null) {
+        config = Descriptor.EMPTY_JSON;
+        pushBytesIfAbsent(target, config, Descriptor.emptyJsonContent());
+      } else {
+        config = Descriptor.of(request.configMediaType(), request.config());
+        pushBytesIfAbsent(target, config, request.config());
+      }
+      if (!request.configAnnotations().isEmpty()) {
+        config = config.withAnnotations(new TreeMap<>(request.configAnnotations()));
+      }
+      if (layers.isEmpty()) {
+        // image-spec 1.1: an artifact without blobs carries the empty descriptor as its one layer.
+        pushBytesIfAbsent(target, Descriptor.EMPTY_JSON, Descriptor.emptyJsonContent());
+        layers.add(Descriptor.EMPTY_JSON);
+      }
+      Map<String, String> annotations = new TreeMap<>();
+      Instant created = request.created() != null ? request.created() : Instant.now();
+      annotations.put(Descriptor.ANNOTATION_CREATED, created.truncatedTo(ChronoUnit.SECONDS).toString());
+      annotations.putAll(request.manifestAnnotations());
+      Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, request.artifactType(), config, layers, null,
+          annotations);
+      EncodedManifest encoded = EncodedManifest.of(m);
+      Contents.pushManifest(target, encoded, tagOrNull);
+      return encoded.descriptor();
+    } finally {
+      for (Path t : temps) {
+        Files.deleteIfExists(t);
+      }
+    }
+  }
+
+  /**
+   * Pulls the artifact {@code reference} (a tag or digest) names into {@code outputDir}: each titled
+   * layer to {@code outputDir/TITLE}, directory layers unpacked there. Layers without a title are
+   * skipped, as oras does. All or nothing: on failure the output directory is unchanged.
+   *
+   * @throws UnsafeArchiveException when a title or an archive entry would escape the output directory
+   * @throws java.nio.file.FileAlreadyExistsException when a file exists and overwrite is off
+   * @throws UnsupportedException when the reference names an index rather than a manifest
+   */
+  public static PulledFiles pull(ReadOnlyTarget source, String reference, Path outputDir, FilePullOptions options)
+      throws IOException {
+    Descriptor root = source.resolve(reference);
+    EncodedManifest encoded = Contents.fetchManifest(source, root);
+    if (encoded.isIndex()) {
+      throw new UnsupportedException(reference + " is an index (" + root.digest()
+          + "); pull one of its manifests by digest");
+    }
+    Manifest m = encoded.manifest();
+    List<Descriptor> titled = new ArrayList<>();
+    List<Descriptor> skipped = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Descriptor layer : m.layers()) {
+      if (layer.title() == null || layer.title().isEmpty()) {
+        skipped.add(layer);
+        continue;
+      }
+      if (!seen.add(EntryNames.normalize(layer.title()))) {
+        throw new UnsafeArchiveException(layer.title(), "two layers have this title");
+      }
+      titled.add(layer);
+    }
+    List<PulledFiles.PulledFile> files = new ArrayList<>();
+    try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
+      for (Descriptor layer : titled) {
+        String title = EntryNames.normalize(layer.title());
+        boolean unpack = "true".equals(layer.annotation(OrasAnnotations.CONTENT_UNPACK));
+        if (unpack) {
+          unpackLayer(source, layer, title, staging, options);
+        } else {
+          try (InputStream in = verified(source, layer);
+              OutputStream out = Files.newOutputStream(staging.newFile(title))) {
+            in.transferTo(out);
+          }
+        }
+        files.add(new PulledFiles.PulledFile(title, staging.destination().resolve(title), layer, unpack));
+      }
+      staging.commit(options.overwrite());
+    }
+    return new PulledFiles(root, files, skipped);
+  }
+
+  private static Descriptor pushEntry(Target target, FileEntry e, List<Path> temps) throws IOException {
+    String title = EntryNames.normalize(e.title());
+    Map<String, String> annotations = new TreeMap<>(e.annotations());
+    annotations.put(Descriptor.ANNOTATION_TITLE, title);
+    Path content;
+    String mediaType;
+    if (Files.isDirectory(e.path())) {
+      content = Files.createTempFile("berth-dir-", ".tar.gz");
+      temps.add(content);
+      TarArchiver.Result r = TarArchiver.builder().prefix(title).build().writeTo(e.path(), content);
+      annotations.put(OrasAnnotations.CONTENT_DIGEST, r.tarDigest().toString());
+      annotations.put(OrasAnnotations.CONTENT_UNPACK, "true");
+      mediaType = e.mediaType() != null ? e.mediaType() : MediaTypes.OCI_LAYER_TAR_GZIP;
+    } else {
+      content = e.path();
+      mediaType = e.mediaType() != null ? e.mediaType() : MediaTypes.OCI_LAYER_TAR;
+    }
+    Descriptor d = describe(mediaType, content).withAnnotations(annotations);
+    pushFileIfAbsent(target, d, content);
+    return d;
+  }
+
+  private static void unpackLayer(ReadOnlyTarget source, Descriptor layer, String title, StagingDirectory staging,
+      FilePullOptions options) throws IOException {
+    // Download (and verify) first: an archive is only trusted once its digest matched.
+    Path blob = Files.createTempFile(staging.scratch(), "layer-", ".blob");
+    try (InputStream in = verified(source, layer); OutputStream out = Files.newOutputStream(blob)) {
+      in.transferTo(out);
+    }
+    SafeExtractor extractor = SafeExtractor.builder()
+        .requirePrefix(title)
+        .maxBytes(options.maxUnpackedBytes())
+        .maxEntries(options.maxEntries())
+        .build();
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(blob), 65536)) {
+      InputStream tar = isGzip(raw) ? new GzipCompressorInputStream(raw, true) : raw;
+      DigestingInputStream digesting = new DigestingInputStream(tar);
+      extractor.extractInto(digesting, staging.root());
+      String expected = layer.annotation(OrasAnnotations.CONTENT_DIGEST);
+      if (expected != null) {
+        Digest want = Digest.parse(expected);
+        if (want.algorithm().equals(digesting.algorithm()) && !want.equals(digesting.digest())) {
+          throw new DigestMismatchException(
+              Descriptor.of(MediaTypes.OCI_LAYER_TAR, want, digesting.count()), digesting.digest());
+        }
+      }
+    }
+    Files.delete(blob);
+    if (!Files.isDirectory(staging.root().resolve(title))) {
+      // oras creates the directory even for an archive without a root entry; so do we.
+      Files.createDirectories(staging.root().resolve(title));
+    }
+  }
+
+  private static boolean isGzip(InputStream in) throws IOException {
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    return b0 == 0x1f && b1 == 0x8b;
+  }
+
+  private static InputStream verified(ReadOnlyTarget source, Descriptor d) throws IOException {
+    InputStream in = source.fetch(d);
+    return in instanceof VerifiedInputStream ? in : new VerifiedInputStream(in, d);
+  }
+
+  private static Descriptor describe(String mediaType, Path file) throws IOException {
+    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return Descriptor.of(mediaType, in.digest(), in.count());
+    }
+  }
+
+  static void pushFileIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
+    if (!target.exists(d)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        target.push(d, in);
+      }
+    }
+  }
+
+  private static void pushBytesIfAbsent(Storage target, Descriptor d, byte[] content) throws IOException {
+    if (!target.exists(d)) {
+      try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+        target.push(d, in);
+      }
+    }
+  }
+
+  private static void checkTitles(List<FileEntry> entries) throws UnsafeArchiveException {
+    Set<String> titles = new HashSet<>();
+    for (FileEntry e : entries) {
+      String t = EntryNames.normalize(e.title());
+      if (t.isEmpty()) {
+        throw new UnsafeArchiveException(e.title(), "title names no file");
+      }
+      if (!titles.add(t)) {
+        throw new IllegalArgumentException("two entries are titled \"" + t + "\"");
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.berth.artifacts.files;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One file or directory to push as a layer.
+ *
+ * @param path the file or directory on disk
+ * @param title the name it is pulled back under ({@code org.opencontainers.image.title}); a relative,
+ *     {@code /}-separated path
+ * @param mediaType the layer's media type, or null for oras's defaults ({@code
+ *     application/vnd.oci.image.layer.v1.tar} for a file, {@code ...tar+gzip} for a directory)
+ * @param annotations extra annotations on the layer's descriptor
+ */
+public record FileEntry(Path path, String title, String mediaType, Map<String, String> annotations) {
+  public FileEntry {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(title, "title");
+    annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+  }
+
+  /** A file or directory titled by its file name, with the default media type. */
+  public static FileEntry of(Path path) {
+    return new FileEntry(path, path.getFileName().toString(), null, null);
+  }
+
+  /** A file or directory titled by its file name, with this media type. */
+  public static FileEntry of(Path path, String mediaType) {
+    return new FileEntry(path, path.getFileName().toString(), mediaType, null);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.berth.artifacts.files;
+
+import dev.berth.core.MediaTypes;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link FileArtifacts#push} uploads: files and directories, the artifact type, and annotations on
+ * the manifest, the config and each file. Immutable; build with {@link #builder()}.
+ */
+public final class FilePush {
+  private final List<FileEntry> entries;
+  private final String artifactType;
+  private final Map<String, String> manifestAnnotations;
+  private final Map<String, String> configAnnotations;
+  private final byte[] config;
+  private final String configMediaType;
+  private final Instant created;
+
+  private FilePush(Builder b) {
+    this.entries = List.copyOf(b.entries);
+    this.artifactType = b.artifactType;
+    this.manifestAnnotations = Collections.unmodifiableMap(new LinkedHashMap<>(b.manifestAnnotations));
+    this.configAnnotations = Collections.unmodifiableMap(new LinkedHashMap<>(b.configAnnotations));
+    this.config = b.config;
+    this.configMediaType = b.configMediaType;
+    this.created = b.created;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<FileEntry> entries() {
+    return entries;
+  }
+
+  /** The manifest's {@code artifactType}. */
+  public String artifactType() {
+    return artifactType;
+  }
+
+  public Map<String, String> manifestAnnotations() {
+    return manifestAnnotations;
+  }
+
+  public Map<String, String> configAnnotations() {
+    return configAnnotations;
+  }
+
+  /** The config blob, or null for the empty descriptor ({@code {}}). */
+  public byte[] config() {
+    return config == null ? null : config.clone();
+  }
+
+  public String configMediaType() {
+    return configMediaType;
+  }
+
+  /** The {@code org.opencontainers.image.created} time, or null for "now at push time". */
+  public Instant created() {
+    return created;
+  }
+
+  /** Builds a {@link FilePush}. */
+  public static final class Builder {
+    private final List<FileEntry> entries = new ArrayList<>();
+    private String artifactType = MediaTypes.UNKNOWN_ARTIFACT;
+    private final Map<String, String> manifestAnnotations = new LinkedHashMap<>();
+    private final Map<String, String> configAnnotations = new LinkedHashMap<>();
+    private byte[] config;
+    private String configMediaType;
+    private Instant created;
+
+    private Builder() {}
+
+    /** Adds a file or directory titled by its file name. */
+    public Builder file(Path path) {
+      return add(FileEntry.of(path));
+    }
+
+    /** Adds a file or directory titled by its file name, with this media type. */
+    public Builder file(Path path, String mediaType) {
+      return add(FileEntry.of(path, mediaType));
+    }
+
+    public Builder add(FileEntry entry) {
+      entries.add(Objects.requireNonNull(entry, "entry"));
+      return this;
+    }
+
+    /** The manifest's artifact type (default {@code application/vnd.unknown.artifact.v1}). */
+    public Builder artifactType(String artifactType) {
+      this.artifactType = Objects.requireNonNull(artifactType, "artifactType");
+      return this;
+    }
+
+    public Builder annotation(String key, String value) {
+      manifestAnnotations.put(key, value);
+      return this;
+    }
+
+    public Builder annotations(Map<String, String> annotations) {
+      manifestAnnotations.putAll(annotations);
+      return this;
+    }
+
+    /** Annotations on the config descriptor (oras's {@code $config} key). */
+    public Builder configAnnotations(Map<String, String> annotations) {
+      configAnnotations.putAll(annotations);
+      return this;
+    }
+
+    /** A config blob instead of the empty one (oras {@code --config FILE:TYPE}). */
+    public Builder config(byte[] content, String mediaType) {
+      this.config = content.clone();
+      this.configMediaType = Objects.requireNonNull(mediaType, "mediaType");
+      return this;
+    }
+
+    /**
+     * A fixed {@code org.opencontainers.image.created}; with it (and the always-reproducible archives)
+     * pushing the same input twice gives the same manifest digest.
+     */
+    public Builder created(Instant created) {
+      this.created = Objects.requireNonNull(created, "created");
+      return this;
+    }
+
+    public FilePush build() {
+      return new FilePush(this);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Files and directories as OCI artifacts, interoperable with {@code oras push} / {@code oras pull}:
+ * {@link dev.berth.artifacts.files.FileArtifacts}.
+ */
+package dev.berth.artifacts.files;
