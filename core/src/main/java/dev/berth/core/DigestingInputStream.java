@@ -1,6 +1,6 @@
 package dev.berth.core;
 
-import java.io.FilterInputStream;
+import dev.berth.core.internal.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -12,7 +12,7 @@ import java.security.MessageDigest;
  * <p>Every byte read, including bytes discarded by {@link #skip(long)}, is hashed; mark and reset
  * are not supported because re-reading would hash bytes twice. Not thread-safe.
  */
-public final class DigestingInputStream extends FilterInputStream {
+public final class DigestingInputStream extends ReadThroughInputStream {
   private final String algorithm;
   private final MessageDigest md;
   private long count;
@@ -70,33 +70,4 @@ public final class DigestingInputStream extends FilterInputStream {
     }
     return n;
   }
-
-  @Override
-  public long skip(long n) throws IOException {
-    // Skipping the underlying stream would leave bytes out of the digest: read and discard instead.
-    byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-    long skipped = 0;
-    while (skipped < n) {
-      int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
-      if (r < 0) {
-        break;
-      }
-      skipped += r;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  @Override
-  public synchronized void mark(int readlimit) {}
-
-  @Override
-  public synchronized void reset() throws IOException {
-    throw new IOException("mark/reset not supported: re-read bytes would be hashed twice");
-  }
-
 }

@@ -4,7 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestMismatchException;
 import dev.berth.core.SizeMismatchException;
-import java.io.FilterInputStream;
+import dev.berth.core.internal.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ import java.security.MessageDigest;
  * <p>A reader that stops before the end gets no verdict; {@link #verified()} says whether the whole
  * content was read and checked. A digest whose algorithm berth cannot compute is checked for size only.
  */
-public final class VerifiedInputStream extends FilterInputStream {
+public final class VerifiedInputStream extends ReadThroughInputStream {
   private final Descriptor expected;
   private final MessageDigest md;
   private long count;
@@ -77,34 +77,6 @@ public final class VerifiedInputStream extends FilterInputStream {
     }
     count += n;
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    // Skipping would bypass the digest: read and discard instead.
-    byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-    long skipped = 0;
-    while (skipped < n) {
-      int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
-      if (r < 0) {
-        break;
-      }
-      skipped += r;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  @Override
-  public synchronized void mark(int readlimit) {}
-
-  @Override
-  public synchronized void reset() throws IOException {
-    throw new IOException("mark/reset not supported");
   }
 
   @Override
