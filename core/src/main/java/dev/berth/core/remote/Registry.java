@@ -1,0 +1,78 @@
+package dev.berth.core.remote;
+
+import dev.berth.core.remote.internal.Access;
+import dev.berth.core.remote.internal.Endpoints;
+import dev.berth.core.remote.internal.Failures;
+import dev.berth.core.remote.internal.Pages;
+import dev.berth.core.remote.internal.Tags;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A registry as a whole: the API check and the repository catalog. Obtain one from {@link
+ * RegistryClient#registry(String)}. Immutable and thread-safe.
+ */
+public final class Registry {
+  private final RegistryClient client;
+  private final OkHttpClient http;
+  private final String host;
+  private final HttpUrl base;
+
+  Registry(RegistryClient client, OkHttpClient http, String host, HttpUrl base) {
+    this.client = client;
+    this.http = http;
+    this.host = host;
+    this.base = base;
+  }
+
+  /** The host as named, e.g. {@code ghcr.io} or {@code localhost:5000}. */
+  public String host() {
+    return host;
+  }
+
+  /**
+   * Checks that the host serves the registry API v2 ({@code GET /v2/}), authenticating if it asks.
+   *
+   * @throws dev.berth.core.UnauthorizedException when the credentials are refused
+   * @throws dev.berth.core.OciException when the host answers with anything but success
+   */
+  public void ping() throws IOException {
+    Access access = Access.registry();
+    Request request = new Request.Builder().url(Endpoints.ping(base)).get().tag(Access.class, access).build();
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw Failures.of(response, host, access, "registry API v2");
+      }
+    }
+  }
+
+  /** All repository names the registry lists ({@code /v2/_catalog}), following pagination. */
+  public List<String> catalog() throws IOException {
+    return catalog(0);
+  }
+
+  /** All repository names, asking for pages of {@code pageSize}. */
+  public List<String> catalog(int pageSize) throws IOException {
+    List<String> out = new ArrayList<>();
+    Access access = Access.catalog();
+    Pages.fetchAll(r -> http.newCall(r).execute(), host, Endpoints.catalog(base, pageSize), access,
+        "application/json", "catalog of " + host,
+        (response, body) -> out.addAll(Tags.strings(body, "repositories", "catalog")), null);
+    return out;
+  }
+
+  /** The repository {@code name} on this registry. */
+  public Repository repository(String name) {
+    return client.repository(host, name);
+  }
+
+  @Override
+  public String toString() {
+    return "Registry{" + host + "}";
+  }
+}

@@ -1,0 +1,361 @@
+package dev.berth.core.remote;
+
+import dev.berth.core.remote.internal.BlobPresence;
+import dev.berth.core.remote.internal.Endpoints;
+import dev.berth.core.remote.internal.RecentManifests;
+import dev.berth.core.remote.internal.RedirectInterceptor;
+import dev.berth.core.remote.internal.ReferrersSupport;
+import dev.berth.core.remote.internal.RepositoryContext;
+import dev.berth.core.remote.internal.RetryInterceptor;
+import dev.berth.core.remote.internal.TlsSetup;
+import dev.berth.core.remote.internal.TransferSettings;
+import dev.berth.core.remote.internal.UserAgentInterceptor;
+import dev.berth.core.remote.internal.WarningInterceptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point to remote registries: one immutable, thread-safe client holding one OkHttp client
+ * (connection pool, TLS setup, interceptors) that every {@link Repository} and {@link Registry} it hands
+ * out shares. Build one per application and reuse it:
+ *
+ * <pre>{@code
+ * RegistryClient client = RegistryClient.builder()
+ *     .plainHttp("localhost:5000")
+ *     .build();
+ * Repository repo = client.repository("localhost:5000/team/app");
+ * Descriptor manifest = repo.resolve("v1.0");
+ * }</pre>
+ *
+ * <p>Requests pass through, outermost first: redirect following (berth's own, so that credentials
+ * never follow a redirect to another host), retries ({@link RetryPolicy}), authentication, the
+ * {@code User-Agent}, {@code Warning} reporting, then any interceptors added with {@link
+ * Builder#addInterceptor}, which therefore see every attempt with the headers auth added: a logging
+ * interceptor must redact them with {@link Redaction}.
+ */
+public final class RegistryClient {
+  /** Shared by clients built without a base, so they share one connection pool and its threads. */
+  private static final class DefaultBase {
+    static final OkHttpClient INSTANCE = new OkHttpClient();
+  }
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+
+  private final Builder settings;
+  private final OkHttpClient http;
+  private final TransferSettings transfer;
+  private final BlobPresence presence = new BlobPresence();
+  private final ReferrersSupport referrersSupport = new ReferrersSupport();
+  private final RecentManifests recentManifests = new RecentManifests();
+
+  private RegistryClient(Builder b) {
+    this.settings = b.copy();
+    this.http = buildHttp(settings);
+    this.transfer = new TransferSettings(b.chunkedUploads, b.chunkSize, b.maxManifestBytes, b.progressListener,
+        b.maxResumes);
+  }
+
+  /** A client with default settings: https everywhere, the JDK's trusted roots, no credentials. */
+  public static RegistryClient create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings; clients built from it share its connection pool. */
+  public Builder newBuilder() {
+    return settings.copy();
+  }
+
+  /**
+   * The repository {@code host/name}, e.g. {@code ghcr.io/owner/app} or {@code localhost:5000/app}.
+   *
+   * @throws IllegalArgumentException when it is not of that form
+   */
+  public Repository repository(String hostAndName) {
+    int slash = hostAndName.indexOf('/');
+    if (slash <= 0 || slash == hostAndName.length() - 1) {
+      throw new IllegalArgumentException("\"" + hostAndName + "\" is not of the form host/name");
+    }
+    return repository(hostAndName.substring(0, slash), hostAndName.substring(slash + 1));
+  }
+
+  /**
+   * The repository {@code name} on {@code host}.
+   *
+   * @throws IllegalArgumentException when the name breaks the distribution-spec grammar
+   */
+  public Repository repository(String host, String name) {
+    if (!NAME.matcher(name).matches() || name.length() > 255) {
+      throw new IllegalArgumentException("repository name \"" + name + "\" is not valid (lower-case letters, digits,"
+          + " separators . _ __ -, path components joined by /)");
+    }
+    RepositoryContext ctx = new RepositoryContext(http, host, new Endpoints(base(host), name), transfer, presence,
+        referrersSupport);
+    return new Repository(ctx, recentManifests);
+  }
+
+  /** The registry at {@code host} ({@code host[:port]}), for the API check and the catalog. */
+  public Registry registry(String host) {
+    return new Registry(this, http, host, base(host));
+  }
+
+  /** The number of blobs a copy should move at once with this client (the builder's {@code concurrency}). */
+  public int concurrency() {
+    return settings.concurrency;
+  }
+
+  /** The scheme berth uses for {@code host}: {@code http} if listed as plain HTTP, else {@code https}. */
+  public String scheme(String host) {
+    return settings.plainHttpHosts.contains(host.toLowerCase(Locale.ROOT)) ? "http" : "https";
+  }
+
+  private HttpUrl base(String host) {
+    return Endpoints.base(scheme(host), apiHost(host));
+  }
+
+  /** Docker Hub's API lives on another host than its references name. */
+  private static String apiHost(String host) {
+    return host.equals("docker.io") || host.equals("index.docker.io") ? "registry-1.docker.io" : host;
+  }
+
+  @Override
+  public String toString() {
+    return "RegistryClient{plainHttp=" + settings.plainHttpHosts + ", insecure=" + settings.insecure
+        + ", chunked=" + settings.chunkedUploads + "}";
+  }
+
+  private static OkHttpClient buildHttp(Builder s) {
+    OkHttpClient.Builder b = (s.base != null ? s.base : DefaultBase.INSTANCE).newBuilder()
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .connectTimeout(s.connectTimeout)
+        .readTimeout(s.readTimeout)
+        .writeTimeout(s.readTimeout);
+    if (s.base == null && s.concurrency > 5) {
+      // OkHttp keeps 5 idle connections by default; parallel transfers want one per worker and a spare.
+      b.connectionPool(new ConnectionPool(s.concurrency * 2, 5, TimeUnit.MINUTES));
+    }
+    if (s.proxy != null) {
+      b.proxy(s.proxy);
+    }
+    if (s.insecure) {
+      TlsSetup.trustEverything(b);
+    } else if (s.caFile != null) {
+      try {
+        TlsSetup.trustAlso(b, s.caFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    b.addInterceptor(new RedirectInterceptor());
+    b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC()));
+    b.addInterceptor(new UserAgentInterceptor(s.userAgent));
+    b.addInterceptor(new WarningInterceptor(s.warningListener));
+    s.interceptors.forEach(b::addInterceptor);
+    s.networkInterceptors.forEach(b::addNetworkInterceptor);
+    return b.build();
+  }
+
+  /** Settings for a {@link RegistryClient}; every setting has a sensible default. */
+  public static final class Builder {
+    private final Set<String> plainHttpHosts = new LinkedHashSet<>();
+    private Path caFile;
+    private boolean insecure;
+    private OkHttpClient base;
+    private Duration connectTimeout = Duration.ofSeconds(30);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Proxy proxy;
+    private String userAgent = "berth/0.1";
+    private int concurrency = 3;
+    private boolean chunkedUploads;
+    private long chunkSize = 4L * 1024 * 1024;
+    private long maxManifestBytes = 4L * 1024 * 1024;
+    private int maxResumes = 5;
+    private ProgressListener progressListener = ProgressListener.NONE;
+    private WarningListener warningListener = WarningListener.IGNORE;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private final List<Interceptor> networkInterceptors = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Speak plain HTTP, not TLS, to these hosts ({@code host[:port]} as in references). Only for local
+     * or test registries: credentials would cross the network in the clear.
+     */
+    public Builder plainHttp(String... hosts) {
+      Arrays.stream(hosts).map(h -> h.toLowerCase(Locale.ROOT)).forEach(plainHttpHosts::add);
+      return this;
+    }
+
+    /** Trust the certificates in this PEM file in addition to the JDK's roots (a private CA). */
+    public Builder caFile(Path pemFile) {
+      this.caFile = pemFile;
+      return this;
+    }
+
+    /** Skip TLS certificate and host name verification for every host. An explicit, dangerous opt-in. */
+    public Builder insecure(boolean skipTlsVerify) {
+      this.insecure = skipTlsVerify;
+      return this;
+    }
+
+    /**
+     * Derive the HTTP client from {@code base}, sharing its connection pool and dispatcher. Its
+     * redirect following is switched off (berth follows redirects itself); its interceptors run
+     * outside berth's.
+     */
+    public Builder okHttpClient(OkHttpClient base) {
+      this.base = base;
+      return this;
+    }
+
+    /** Connect timeout, and the timeout of each read and write on a connection (not of a whole transfer). */
+    public Builder timeouts(Duration connect, Duration readWrite) {
+      this.connectTimeout = Objects.requireNonNull(connect);
+      this.readTimeout = Objects.requireNonNull(readWrite);
+      return this;
+    }
+
+    /** Connect through this proxy. */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /** The {@code User-Agent} to send. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent);
+      return this;
+    }
+
+    /** How many blobs a copy moves at once (default 3, as oras); also sizes the connection pool. */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1");
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Upload blobs in chunks (POST, PATCH per chunk, PUT) instead of one streamed PUT. Slower, but a
+     * broken connection loses at most one chunk, which is resent from where the registry says it stopped.
+     */
+    public Builder chunkedUploads(boolean chunked) {
+      this.chunkedUploads = chunked;
+      return this;
+    }
+
+    /**
+     * Bytes per chunk in chunked mode (default 4 MiB: ghcr.io refuses larger ranged PATCHes). A
+     * registry's {@code OCI-Chunk-Min-Length} raises it. Each upload in flight buffers one chunk.
+     */
+    public Builder chunkSize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("chunk size must be positive");
+      }
+      this.chunkSize = bytes;
+      return this;
+    }
+
+    /** The largest manifest read into memory (default 4 MiB, as the distribution-spec suggests). */
+    public Builder maxManifestBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("manifest limit must be positive");
+      }
+      this.maxManifestBytes = bytes;
+      return this;
+    }
+
+    /** How often one download or chunked upload resumes after broken connections (default 5). */
+    public Builder maxResumes(int resumes) {
+      if (resumes < 0) {
+        throw new IllegalArgumentException("resumes must not be negative");
+      }
+      this.maxResumes = resumes;
+      return this;
+    }
+
+    /** Receives byte counts per descriptor for every transfer. */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener);
+      return this;
+    }
+
+    /** Receives registries' {@code Warning: 299} texts. */
+    public Builder warningListener(WarningListener listener) {
+      this.warningListener = Objects.requireNonNull(listener);
+      return this;
+    }
+
+    /** How requests are retried (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * Adds an application interceptor that runs innermost, after redirects, retries and auth: it sees
+     * each attempt with its {@code Authorization} header, so a logging interceptor (the CLI's
+     * {@code --verbose}) must pass headers and URLs through {@link Redaction}.
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor));
+      return this;
+    }
+
+    /** Adds a network interceptor (sees each request as sent on the wire; same redaction duty). */
+    public Builder addNetworkInterceptor(Interceptor interceptor) {
+      networkInterceptors.add(Objects.requireNonNull(interceptor));
+      return this;
+    }
+
+    public RegistryClient build() {
+      return new RegistryClient(this);
+    }
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.plainHttpHosts.addAll(plainHttpHosts);
+      c.caFile = caFile;
+      c.insecure = insecure;
+      c.base = base;
+      c.connectTimeout = connectTimeout;
+      c.readTimeout = readTimeout;
+      c.proxy = proxy;
+      c.userAgent = userAgent;
+      c.concurrency = concurrency;
+      c.chunkedUploads = chunkedUploads;
+      c.chunkSize = chunkSize;
+      c.maxManifestBytes = maxManifestBytes;
+      c.maxResumes = maxResumes;
+      c.progressListener = progressListener;
+      c.warningListener = warningListener;
+      c.retryPolicy = retryPolicy;
+      c.interceptors.addAll(interceptors);
+      c.networkInterceptors.addAll(networkInterceptors);
+      return c;
+    }
+  }
+}

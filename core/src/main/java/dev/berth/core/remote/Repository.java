@@ -1,0 +1,270 @@
+package dev.berth.core.remote;
+
+import dev.berth.core.AccessDeniedException;
+import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.SizeLimitExceededException;
+import dev.berth.core.content.Deleter;
+import dev.berth.core.content.Mounter;
+import dev.berth.core.content.ReferrerLister;
+import dev.berth.core.content.TagLister;
+import dev.berth.core.content.Target;
+import dev.berth.core.remote.internal.Access;
+import dev.berth.core.remote.internal.BlobUploads;
+import dev.berth.core.remote.internal.Blobs;
+import dev.berth.core.remote.internal.Manifests;
+import dev.berth.core.remote.internal.RecentManifests;
+import dev.berth.core.remote.internal.Referrers;
+import dev.berth.core.remote.internal.RepositoryContext;
+import dev.berth.core.remote.internal.Tags;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One repository on a remote OCI registry, as a content {@link Target}: blobs and manifests are fetched
+ * and pushed, tags resolved and set, and the optional abilities a registry offers (delete, cross-mount,
+ * tag listing, referrers) are here too. Obtain one from {@link RegistryClient#repository}.
+ *
+ * <p>Content is routed by media type: descriptors of manifests and indexes (OCI and Docker) go to the
+ * manifest endpoints, everything else to the blob endpoints.
+ *
+ * <p>Pushes are one pass over the caller's stream in constant memory: the digest is computed while the
+ * bytes stream, and a stream that is not the promised content fails before the registry can complete the
+ * upload. Fetches are verified at end of stream and resume a broken download where it stopped. Every
+ * request of a push asks for {@code pull,push} access, so a single token covers the whole flow.
+ *
+ * <p>Immutable and thread-safe; cheap to create.
+ */
+public final class Repository implements Target, Deleter, Mounter, TagLister, ReferrerLister {
+  private final RepositoryContext ctx;
+  private final Blobs blobs;
+  private final BlobUploads uploads;
+  private final Manifests manifests;
+  private final Tags tags;
+  private final Referrers referrers;
+  private final RecentManifests recentManifests;
+
+  Repository(RepositoryContext ctx, RecentManifests recentManifests) {
+    this.ctx = ctx;
+    this.blobs = new Blobs(ctx);
+    this.uploads = new BlobUploads(ctx);
+    this.manifests = new Manifests(ctx);
+    this.tags = new Tags(ctx);
+    this.referrers = new Referrers(ctx, manifests);
+    this.recentManifests = recentManifests;
+  }
+
+  /** The registry host as named, e.g. {@code ghcr.io} or {@code localhost:5000}. */
+  public String host() {
+    return ctx.host();
+  }
+
+  /** The repository name, e.g. {@code owner/app}. */
+  public String name() {
+    return ctx.name();
+  }
+
+  /**
+   * Fetches a blob or manifest, verified against {@code target} at end of stream.
+   *
+   * @throws dev.berth.core.NotFoundException when absent
+   */
+  @Override
+  public InputStream fetch(Descriptor target) throws IOException {
+    if (isManifest(target)) {
+      return fetchManifest(target).openStream();
+    }
+    return blobs.fetch(target);
+  }
+
+  /**
+   * Whether the blob or manifest is present (HEAD). This is what a copy asks of its destination before
+   * pushing, so it asks for {@code pull,push} access (one token for the whole push); with credentials
+   * that only allow pulling, it asks again with {@code pull}.
+   */
+  @Override
+  public boolean exists(Descriptor target) throws IOException {
+    try {
+      return exists(target, Access.push(ctx.name()));
+    } catch (AccessDeniedException e) {
+      return exists(target, Access.pull(ctx.name()));
+    }
+  }
+
+  private boolean exists(Descriptor target, Access access) throws IOException {
+    return isManifest(target) ? manifests.exists(target, access) : blobs.exists(target, access);
+  }
+
+  /**
+   * Pushes a blob or manifest. A blob already present (per a HEAD, or an {@link #exists} just before) is
+   * not sent again. A manifest is read whole (it is capped at the client's manifest limit), checked
+   * against {@code expected}, and PUT by digest; when it has a {@code subject} and the registry does
+   * not index referrers itself, the subject's referrers fallback tag is updated.
+   */
+  @Override
+  public void push(Descriptor expected, InputStream content) throws IOException {
+    if (isManifest(expected)) {
+      long limit = ctx.settings().maxManifestBytes();
+      if (expected.size() > limit) {
+        throw new SizeLimitExceededException("manifest " + expected.digest(), limit);
+      }
+      byte[] bytes = content.readNBytes((int) expected.size());
+      if (content.read() >= 0) {
+        throw new dev.berth.core.SizeMismatchException(expected, -1);
+      }
+      pushManifest(EncodedManifest.verified(expected, bytes), List.of());
+      return;
+    }
+    Boolean known = ctx.presence().take(ctx.host(), ctx.name(), expected.digest());
+    boolean present = known != null ? known : blobs.exists(expected, Access.push(ctx.name()));
+    if (present) {
+      ctx.settings().progress().onDone(expected);
+      return;
+    }
+    uploads.upload(expected, content);
+  }
+
+  /**
+   * PUTs a manifest's exact bytes under each of {@code tags}, or under its digest when there are none,
+   * and keeps the referrers fallback tag of its subject up to date when the registry does not.
+   *
+   * @return the manifest's descriptor
+   */
+  public Descriptor pushManifest(EncodedManifest manifest, List<String> tags) throws IOException {
+    List<String> references = tags.isEmpty() ? List.of(manifest.digest().toString()) : tags;
+    boolean indexedByRegistry = false;
+    for (String reference : references) {
+      indexedByRegistry |= manifests.put(manifest, reference);
+    }
+    recentManifests.remember(manifest);
+    Descriptor subject = Referrers.subjectOf(manifest);
+    if (subject != null && !indexedByRegistry) {
+      referrers.addToFallback(manifest, subject);
+    }
+    return manifest.descriptor();
+  }
+
+  /**
+   * Resolves a tag or digest to its manifest's descriptor (HEAD; GET when the answer lacks details).
+   *
+   * @throws dev.berth.core.NotFoundException when nothing has that name
+   */
+  @Override
+  public Descriptor resolve(String reference) throws IOException {
+    return manifests.resolve(checkReference(reference));
+  }
+
+  /**
+   * Fetches a manifest or index by tag or digest, checking its digest.
+   *
+   * @throws dev.berth.core.NotFoundException when absent
+   * @throws SizeLimitExceededException when larger than the client's manifest limit
+   */
+  public EncodedManifest fetchManifest(String reference) throws IOException {
+    return manifests.fetch(checkReference(reference));
+  }
+
+  /** Fetches the manifest {@code target} describes, checked against its digest and size. */
+  public EncodedManifest fetchManifest(Descriptor target) throws IOException {
+    EncodedManifest recent = recentManifests.get(target.digest());
+    if (recent != null && recent.descriptor().size() == target.size()) {
+      return recent.withDescriptor(target);
+    }
+    return manifests.fetch(target);
+  }
+
+  /**
+   * Points {@code tag} at the manifest {@code target} describes, by PUTting its bytes under the tag (the
+   * registry API has no other way). Bytes pushed recently through this client are not fetched again.
+   */
+  @Override
+  public void tag(Descriptor target, String tag) throws IOException {
+    EncodedManifest m = fetchManifest(target);
+    manifests.put(m, checkReference(tag));
+    recentManifests.remember(m);
+  }
+
+  /** The descriptor of a blob known only by its digest (HEAD); the media type is {@code application/octet-stream}. */
+  public Descriptor resolveBlob(Digest digest) throws IOException {
+    return blobs.stat(digest, "application/octet-stream");
+  }
+
+  /**
+   * Deletes a manifest (with its tags) or a blob. For a manifest with a subject on a registry without
+   * the referrers API, it is also taken out of the subject's fallback index.
+   *
+   * @throws dev.berth.core.UnsupportedException when the registry refuses deletes (ghcr.io, or
+   *     distribution without {@code delete: enabled})
+   */
+  @Override
+  public void delete(Descriptor target) throws IOException {
+    if (!isManifest(target)) {
+      blobs.delete(target);
+      return;
+    }
+    Descriptor subject = null;
+    if (referrers.fallbackMayBeNeeded()) {
+      subject = Referrers.subjectOf(fetchManifest(target));
+    }
+    manifests.delete(target);
+    if (subject != null) {
+      referrers.removeFromFallback(target, subject);
+    }
+  }
+
+  /**
+   * Makes {@code blob} present by mounting it from {@code fromRepository} on the same registry
+   * (one POST when the registry agrees), uploading it from {@code fallback} when it declines.
+   */
+  @Override
+  public void mount(Descriptor blob, String fromRepository, ContentSupplier fallback) throws IOException {
+    Objects.requireNonNull(fromRepository, "fromRepository");
+    uploads.mount(blob, fromRepository, fallback);
+  }
+
+  /** All tags, in the registry's (lexical) order, following pagination. */
+  @Override
+  public List<String> tags() throws IOException {
+    return tags.list(0, null);
+  }
+
+  /** All tags, asking the registry for pages of {@code pageSize} ({@code n}). */
+  public List<String> tags(int pageSize) throws IOException {
+    if (pageSize < 0) {
+      throw new IllegalArgumentException("page size must not be negative: " + pageSize);
+    }
+    return tags.list(pageSize, null);
+  }
+
+  /**
+   * The manifests whose subject is {@code subject}: from the referrers API where the registry has it,
+   * else from the {@code <alg>-<hex>} fallback tag.
+   *
+   * @param artifactType only referrers of this type, or null for all
+   */
+  @Override
+  public List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException {
+    return referrers.list(subject, artifactType);
+  }
+
+  @Override
+  public String toString() {
+    return "Repository{" + ctx.where() + "}";
+  }
+
+  private static boolean isManifest(Descriptor d) {
+    return MediaTypes.isManifestOrIndex(d.mediaType());
+  }
+
+  private static String checkReference(String reference) {
+    Objects.requireNonNull(reference, "reference");
+    if (reference.isEmpty() || reference.contains("/")) {
+      throw new IllegalArgumentException("\"" + reference + "\" is not a tag or digest");
+    }
+    return reference;
+  }
+}

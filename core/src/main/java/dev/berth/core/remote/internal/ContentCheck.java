@@ -1,0 +1,82 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
+import dev.berth.core.DigestMismatchException;
+import dev.berth.core.SizeMismatchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+
+/**
+ * Hashes a blob's bytes as an upload reads them, and says before the last bytes leave whether the
+ * content is what the descriptor promised, so that a wrong stream never completes an upload.
+ */
+final class ContentCheck {
+  private final Descriptor expected;
+  private final MessageDigest md;
+  private long count;
+
+  ContentCheck(Descriptor expected) {
+    this.expected = expected;
+    this.md = expected.digest().isVerifiable() ? expected.digest().newMessageDigest() : null;
+  }
+
+  /**
+   * Reads the next {@code min(len, remaining)} bytes into {@code buf}, fewer only at end of content,
+   * hashing them; when they are the last, verifies size and digest first.
+   *
+   * @return bytes read, 0 when the content is complete
+   * @throws SizeMismatchException when the stream is shorter or longer than the descriptor's size
+   * @throws DigestMismatchException when the bytes hash to another digest
+   */
+  int readChunk(InputStream in, byte[] buf, int len) throws IOException {
+    int want = (int) Math.min(len, expected.size() - count);
+    int filled = 0;
+    while (filled < want) {
+      int n = in.read(buf, filled, want - filled);
+      if (n < 0) {
+        throw new SizeMismatchException(expected, count + filled);
+      }
+      filled += n;
+    }
+    if (md != null) {
+      md.update(buf, 0, filled);
+    }
+    count += filled;
+    if (count == expected.size()) {
+      verifyEnd(in);
+    }
+    return filled;
+  }
+
+  /** Bytes read so far. */
+  long count() {
+    return count;
+  }
+
+  private boolean verified;
+
+  private void verifyEnd(InputStream in) throws IOException {
+    if (verified) {
+      return;
+    }
+    if (in.read() >= 0) {
+      throw new SizeMismatchException(expected, -1);
+    }
+    if (md != null) {
+      Digest actual = Digest.fromMessageDigest(expected.digest().algorithm(), md);
+      if (!actual.equals(expected.digest())) {
+        throw new DigestMismatchException(expected, actual);
+      }
+    }
+    verified = true;
+  }
+
+  /** For empty content, which has no last chunk: verifies now. */
+  void verifyEmpty(InputStream in) throws IOException {
+    if (expected.size() == 0) {
+      verifyEnd(in);
+    }
+  }
+}

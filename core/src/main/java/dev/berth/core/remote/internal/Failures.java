@@ -1,0 +1,72 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.AccessDeniedException;
+import dev.berth.core.NotFoundException;
+import dev.berth.core.OciException;
+import dev.berth.core.RegistryError;
+import dev.berth.core.RegistryErrorException;
+import dev.berth.core.UnauthorizedException;
+import dev.berth.core.UnsupportedException;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+
+/** Turns an unsuccessful registry response into berth's typed exceptions. */
+public final class Failures {
+  private Failures() {}
+
+  /**
+   * The exception for {@code response} (which this closes).
+   *
+   * @param host the registry as the user named it, for messages
+   * @param access what the request needed, naming the repository and the action in messages
+   * @param subject what was asked for, e.g. {@code manifest v1} or {@code blob sha256:...}
+   */
+  public static OciException of(Response response, String host, Access access, String subject) {
+    try (response) {
+      List<RegistryError> errors = ErrorBodies.read(response.body());
+      return of(response.request().method(), response.request().url(), response.code(), errors, host, access,
+          subject);
+    }
+  }
+
+  static OciException of(String method, HttpUrl url, int status, List<RegistryError> errors, String host,
+      Access access, String subject) {
+    String where = access.repository() == null ? host : host + "/" + access.repository();
+    String detail = describe(errors);
+    boolean denied = errors.stream().anyMatch(e -> "DENIED".equals(e.code()));
+    if (status == 403 || denied) {
+      return new AccessDeniedException(access.verb() + " access to " + where + " denied" + detail);
+    }
+    if (status == 401) {
+      return new UnauthorizedException(where + " requires authentication to " + access.verb() + detail);
+    }
+    if (status == 404) {
+      return new NotFoundException(subject + " not found in " + where + detail);
+    }
+    boolean unsupported = errors.stream().anyMatch(e -> "UNSUPPORTED".equals(e.code()));
+    if (status == 405 || unsupported) {
+      return new UnsupportedException(where + " does not support " + method + " for " + subject + detail);
+    }
+    return new RegistryErrorException(method, withoutQuery(url), status, errors);
+  }
+
+  /**
+   * The URL for messages: query parameters are dropped because registries keep upload state and some
+   * keep signed credentials (presigned blob URLs) there.
+   */
+  public static String withoutQuery(HttpUrl url) {
+    return url.newBuilder().query(null).fragment(null).build().toString();
+  }
+
+  private static String describe(List<RegistryError> errors) {
+    if (errors.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" (");
+    for (int i = 0; i < errors.size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append(errors.get(i));
+    }
+    return sb.append(')').toString();
+  }
+}

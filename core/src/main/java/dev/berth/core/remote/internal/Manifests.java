@@ -1,0 +1,183 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
+import dev.berth.core.DigestMismatchException;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.OciException;
+import java.io.IOException;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The manifest endpoints of one repository: GET, HEAD, PUT, DELETE (end-3, end-7, end-9). */
+public final class Manifests {
+  /** Every manifest kind berth reads, so registries do not down-convert to schema 1. */
+  static final String ACCEPT = String.join(", ", MediaTypes.MANIFEST_ACCEPT);
+
+  private final RepositoryContext ctx;
+
+  public Manifests(RepositoryContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Fetches the manifest {@code expected} describes, checked against its size and digest. */
+  public EncodedManifest fetch(Descriptor expected) throws IOException {
+    if (expected.size() > ctx.settings().maxManifestBytes()) {
+      throw new dev.berth.core.SizeLimitExceededException("manifest " + expected.digest(),
+          ctx.settings().maxManifestBytes());
+    }
+    Access access = Access.pull(ctx.name());
+    try (Response response = get(expected.digest().toString(), access)) {
+      byte[] bytes = Bodies.readCapped(response, ctx.settings().maxManifestBytes(), "manifest " + expected.digest());
+      EncodedManifest m = EncodedManifest.verified(expected, bytes);
+      ctx.settings().progress().onDone(expected);
+      return m;
+    }
+  }
+
+  /**
+   * Fetches by tag or digest. A digest reference is checked against the bytes; for a tag, the
+   * registry's {@code Docker-Content-Digest} is checked when it names an algorithm berth computes.
+   */
+  public EncodedManifest fetch(String reference) throws IOException {
+    Access access = Access.pull(ctx.name());
+    try (Response response = get(reference, access)) {
+      byte[] bytes = Bodies.readCapped(response, ctx.settings().maxManifestBytes(), "manifest " + reference);
+      String mediaType = Bodies.manifestMediaType(response.header("Content-Type"));
+      Digest claimed = digestOf(reference);
+      if (claimed == null) {
+        claimed = headerDigest(response);
+      }
+      EncodedManifest m = EncodedManifest.wrap(mediaType, bytes);
+      if (claimed == null || claimed.equals(m.digest())) {
+        return m;
+      }
+      if (!claimed.isVerifiable() && digestOf(reference) == null) {
+        return m; // a digest we cannot compute, for a tag: trust the bytes' own sha256
+      }
+      return EncodedManifest.verified(Descriptor.of(m.mediaType(), claimed, bytes.length), bytes);
+    }
+  }
+
+  /**
+   * Resolves a tag or digest with HEAD. When the registry's answer lacks the digest, size or media type,
+   * the manifest is fetched instead (GET), since only its bytes can say.
+   */
+  public Descriptor resolve(String reference) throws IOException {
+    Access access = Access.pull(ctx.name());
+    Request request = ctx.request(ctx.endpoints().manifest(reference), access).head()
+        .header("Accept", ACCEPT).build();
+    Digest digest;
+    long size;
+    String mediaType;
+    try (Response response = ctx.execute(request)) {
+      if (!response.isSuccessful()) {
+        throw ctx.failure(response, access, "manifest " + reference);
+      }
+      digest = headerDigest(response);
+      if (digest == null) {
+        digest = digestOf(reference);
+      }
+      size = parseLength(response.header("Content-Length"));
+      mediaType = Bodies.manifestMediaType(response.header("Content-Type"));
+    }
+    if (digest == null || size < 0 || mediaType == null) {
+      return fetch(reference).descriptor();
+    }
+    return Descriptor.of(mediaType, digest, size);
+  }
+
+  /** Whether the manifest is present (HEAD by digest). */
+  public boolean exists(Descriptor target, Access access) throws IOException {
+    Request request = ctx.request(ctx.endpoints().manifest(target.digest().toString()), access).head()
+        .header("Accept", ACCEPT).build();
+    try (Response response = ctx.execute(request)) {
+      if (response.code() == 404) {
+        return false;
+      }
+      if (!response.isSuccessful()) {
+        throw ctx.failure(response, access, "manifest " + target.digest());
+      }
+      return true;
+    }
+  }
+
+  /**
+   * PUTs the exact bytes under {@code reference} (a tag, or the manifest's digest).
+   *
+   * @return whether the registry acknowledged a {@code subject} with {@code OCI-Subject}, i.e. indexed
+   *     the referrer itself
+   */
+  public boolean put(EncodedManifest manifest, String reference) throws IOException {
+    Access access = Access.push(ctx.name());
+    RequestBody body = RequestBody.create(manifest.bytes(), MediaType.get(manifest.mediaType()));
+    Request request = ctx.request(ctx.endpoints().manifest(reference), access).put(body).build();
+    try (Response response = ctx.execute(request)) {
+      if (!response.isSuccessful()) {
+        throw ctx.failure(response, access, "manifest " + reference);
+      }
+      Digest answered = headerDigest(response);
+      if (answered != null && answered.algorithm().equals(manifest.digest().algorithm())
+          && !answered.equals(manifest.digest())) {
+        throw new DigestMismatchException(manifest.descriptor(), answered);
+      }
+      ctx.settings().progress().onDone(manifest.descriptor());
+      return response.header("OCI-Subject") != null;
+    }
+  }
+
+  /** Deletes the manifest (by digest), which untags it too. */
+  public void delete(Descriptor target) throws IOException {
+    Access access = Access.delete(ctx.name());
+    Request request = ctx.request(ctx.endpoints().manifest(target.digest().toString()), access).delete().build();
+    try (Response response = ctx.execute(request)) {
+      if (!response.isSuccessful()) {
+        throw ctx.failure(response, access, "manifest " + target.digest());
+      }
+    }
+  }
+
+  private Response get(String reference, Access access) throws IOException {
+    Request request = ctx.request(ctx.endpoints().manifest(reference), access).get()
+        .header("Accept", ACCEPT).build();
+    Response response = ctx.execute(request);
+    if (!response.isSuccessful()) {
+      throw ctx.failure(response, access, "manifest " + reference);
+    }
+    return response;
+  }
+
+  /** The digest a reference names, or null for a tag. */
+  static Digest digestOf(String reference) {
+    if (reference.indexOf(':') < 0) {
+      return null;
+    }
+    return Digest.parse(reference);
+  }
+
+  private Digest headerDigest(Response response) throws OciException {
+    String header = response.header("Docker-Content-Digest");
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Digest.parse(header.trim());
+    } catch (IllegalArgumentException e) {
+      throw new OciException(ctx.where() + " sent a malformed Docker-Content-Digest", e);
+    }
+  }
+
+  private static long parseLength(String header) {
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

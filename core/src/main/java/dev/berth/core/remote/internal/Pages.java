@@ -1,0 +1,95 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.OciException;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Follows {@code Link: <...>; rel="next"} pagination (tag lists, the catalog, referrers) with the limits a
+ * hostile server needs: a page cap, no loops, no pages on another origin, and each page's size capped.
+ */
+public final class Pages {
+  /** A page is JSON we hold in memory: thousands of tags fit in far less. */
+  public static final long MAX_PAGE_BYTES = 8L * 1024 * 1024;
+  /** At the registries' usual 100 to 1000 entries a page, far more than any real repository has. */
+  public static final int MAX_PAGES = 10_000;
+
+  /** Receives each page's body; the response is open for headers. */
+  @FunctionalInterface
+  public interface PageHandler {
+    void page(Response response, byte[] body) throws IOException;
+  }
+
+  /** Fetches a failure's exception; lets callers treat some statuses (404) their own way. */
+  @FunctionalInterface
+  public interface FailureHandler {
+    /** Returns true when the failure was handled and paging should stop quietly. */
+    boolean handled(Response response) throws IOException;
+  }
+
+  private Pages() {}
+
+  /**
+   * GETs {@code first} and every next page, handing each to {@code handler}.
+   *
+   * @param accept the Accept header, or null
+   */
+  public static void fetchAll(RepositoryContext ctx, HttpUrl first, Access access, String accept, String what,
+      PageHandler handler, FailureHandler onFailure) throws IOException {
+    fetchAll(ctx::execute, ctx.host(), first, access, accept, what, handler, onFailure);
+  }
+
+  /** Executes a request; abstracts over the repository and registry contexts. */
+  @FunctionalInterface
+  public interface Executor {
+    Response execute(Request request) throws IOException;
+  }
+
+  public static void fetchAll(Executor http, String host, HttpUrl first, Access access, String accept, String what,
+      PageHandler handler, FailureHandler onFailure) throws IOException {
+    Set<HttpUrl> seen = new HashSet<>();
+    HttpUrl url = first;
+    for (int pages = 0; url != null; pages++) {
+      if (pages >= MAX_PAGES) {
+        throw new OciException(what + " from " + host + " has more than " + MAX_PAGES + " pages; stopped");
+      }
+      if (!seen.add(url)) {
+        throw new OciException(what + " from " + host + " links back to a page already read; stopped");
+      }
+      Request.Builder b = new Request.Builder().url(url).get().tag(Access.class, access);
+      if (accept != null) {
+        b.header("Accept", accept);
+      }
+      try (Response response = http.execute(b.build())) {
+        if (!response.isSuccessful()) {
+          if (onFailure != null && onFailure.handled(response)) {
+            return;
+          }
+          throw Failures.of(response, host, access, what);
+        }
+        byte[] body = Bodies.readCapped(response, MAX_PAGE_BYTES, what + " page");
+        handler.page(response, body);
+        url = next(response, url, what);
+      }
+    }
+  }
+
+  private static HttpUrl next(Response response, HttpUrl current, String what) throws OciException {
+    String link = LinkHeader.next(response.headers("Link"));
+    if (link == null) {
+      return null;
+    }
+    HttpUrl next = current.resolve(link);
+    if (next == null) {
+      throw new OciException(what + ": the next-page Link is not a URL");
+    }
+    if (!Origins.same(current, next)) {
+      throw new OciException(what + ": refused a next-page Link to another origin, " + Origins.describe(next));
+    }
+    return next;
+  }
+}

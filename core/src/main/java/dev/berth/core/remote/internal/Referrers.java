@@ -1,0 +1,173 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.Index;
+import dev.berth.core.Manifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.NotFoundException;
+import dev.berth.core.internal.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Referrers (distribution-spec v1.1 "Listing Referrers", end-12a/12b) and, for registries without that
+ * API (distribution 2.8, ghcr.io), the referrers tag schema: an index tagged {@code <alg>-<hex>} of the
+ * subject's digest that clients keep up to date themselves.
+ */
+public final class Referrers {
+  /** The spec's header naming the filters a registry applied; without it berth filters itself. */
+  private static final String FILTERS_APPLIED = "OCI-Filters-Applied";
+
+  private final RepositoryContext ctx;
+  private final Manifests manifests;
+
+  public Referrers(RepositoryContext ctx, Manifests manifests) {
+    this.ctx = ctx;
+    this.manifests = manifests;
+  }
+
+  /** The manifests whose subject is {@code subject}, of {@code artifactType} when not null. */
+  public List<Descriptor> list(Descriptor subject, String artifactType) throws IOException {
+    if (ctx.referrersSupport().of(ctx.host()) != ReferrersSupport.State.UNSUPPORTED) {
+      List<Descriptor> viaApi = viaApi(subject, artifactType);
+      if (viaApi != null) {
+        ctx.referrersSupport().learn(ctx.host(), ReferrersSupport.State.SUPPORTED);
+        return viaApi;
+      }
+      ctx.referrersSupport().learn(ctx.host(), ReferrersSupport.State.UNSUPPORTED);
+    }
+    return filter(fallbackIndex(subject), artifactType);
+  }
+
+  /**
+   * Adds {@code referrer} to its subject's fallback index, for a registry that did not index it itself
+   * (no {@code OCI-Subject} in the PUT's answer). Merges with what is there and skips duplicates.
+   */
+  public void addToFallback(EncodedManifest referrer, Descriptor subject) throws IOException {
+    Descriptor entry = entryFor(referrer);
+    List<Descriptor> current = fallbackIndex(subject);
+    if (current.stream().anyMatch(d -> d.digest().equals(entry.digest()))) {
+      return;
+    }
+    List<Descriptor> updated = new ArrayList<>(current);
+    updated.add(entry);
+    manifests.put(EncodedManifest.of(Index.of(updated)), subject.digest().toTagForm());
+  }
+
+  /** Removes a deleted referrer from its subject's fallback index, if it is listed there. */
+  public void removeFromFallback(Descriptor referrer, Descriptor subject) throws IOException {
+    List<Descriptor> current = fallbackIndex(subject);
+    List<Descriptor> updated = current.stream().filter(d -> !d.digest().equals(referrer.digest())).toList();
+    if (updated.size() != current.size()) {
+      manifests.put(EncodedManifest.of(Index.of(updated)), subject.digest().toTagForm());
+    }
+  }
+
+  /** Whether to maintain fallback indexes on this registry: not once it is known to have the API. */
+  public boolean fallbackMayBeNeeded() {
+    return ctx.referrersSupport().of(ctx.host()) != ReferrersSupport.State.SUPPORTED;
+  }
+
+  /** The subject a manifest or index names, or null. */
+  public static Descriptor subjectOf(EncodedManifest m) {
+    if (m.isIndex()) {
+      return m.index().subject();
+    }
+    return MediaTypes.isManifest(m.mediaType()) ? m.manifest().subject() : null;
+  }
+
+  /** The descriptor a referrers list carries for {@code referrer}: with artifact type and annotations. */
+  static Descriptor entryFor(EncodedManifest referrer) {
+    String artifactType;
+    Map<String, String> annotations;
+    if (referrer.isIndex()) {
+      Index index = referrer.index();
+      artifactType = index.artifactType();
+      annotations = index.annotations();
+    } else {
+      Manifest manifest = referrer.manifest();
+      artifactType = manifest.effectiveArtifactType();
+      annotations = manifest.annotations();
+    }
+    Descriptor d = referrer.descriptor();
+    return new Descriptor(d.mediaType(), d.digest(), d.size(), null, annotations, null, null, artifactType);
+  }
+
+  /** The API's answer, or null when the registry does not serve the API (404, or not an index). */
+  private List<Descriptor> viaApi(Descriptor subject, String artifactType) throws IOException {
+    List<Descriptor> out = new ArrayList<>();
+    boolean[] unsupported = {false};
+    Pages.fetchAll(ctx, ctx.endpoints().referrers(subject.digest(), artifactType), Access.pull(ctx.name()),
+        MediaTypes.OCI_INDEX, "referrers of " + subject.digest() + " in " + ctx.where(),
+        (response, body) -> {
+          Index index = parseIndex(Bodies.manifestMediaType(response.header("Content-Type")), body);
+          if (index == null) {
+            unsupported[0] = true;
+            return;
+          }
+          boolean filtered = artifactType == null || appliedFilters(response.header(FILTERS_APPLIED));
+          out.addAll(filtered ? index.manifests() : filter(index.manifests(), artifactType));
+        },
+        response -> {
+          if (response.code() == 404) {
+            unsupported[0] = true;
+            return true;
+          }
+          return false;
+        });
+    return unsupported[0] ? null : out;
+  }
+
+  private static boolean appliedFilters(String header) {
+    if (header == null) {
+      return false;
+    }
+    for (String f : header.split(",")) {
+      if (f.trim().equals("artifactType")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An index, or null when the bytes are something else (ghcr.io answers the API path with a non-index). */
+  private static Index parseIndex(String mediaType, byte[] body) {
+    if (mediaType != null && !MediaTypes.OCI_INDEX.equals(mediaType)) {
+      return null;
+    }
+    try {
+      Index index = Json.read(body, Index.class, "referrers list");
+      return MediaTypes.OCI_INDEX.equals(index.mediaType()) || mediaType != null ? index : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The fallback tag's index entries; empty when the tag is absent or holds something other than an index. */
+  private List<Descriptor> fallbackIndex(Descriptor subject) throws IOException {
+    EncodedManifest m;
+    try {
+      m = manifests.fetch(subject.digest().toTagForm());
+    } catch (NotFoundException e) {
+      return List.of();
+    }
+    if (!m.isIndex()) {
+      return List.of();
+    }
+    try {
+      return m.index().manifests();
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  private static List<Descriptor> filter(List<Descriptor> all, String artifactType) {
+    if (artifactType == null) {
+      return all;
+    }
+    return all.stream().filter(d -> artifactType.equals(d.artifactType())).toList();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.OciException;
+import java.io.IOException;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What every endpoint class of one repository shares: the HTTP client, its URLs, the transfer settings
+ * and the client-wide caches. Immutable and thread-safe.
+ */
+public final class RepositoryContext {
+  private final OkHttpClient http;
+  private final String host;
+  private final Endpoints endpoints;
+  private final TransferSettings settings;
+  private final BlobPresence presence;
+  private final ReferrersSupport referrersSupport;
+
+  public RepositoryContext(OkHttpClient http, String host, Endpoints endpoints, TransferSettings settings,
+      BlobPresence presence, ReferrersSupport referrersSupport) {
+    this.http = http;
+    this.host = host;
+    this.endpoints = endpoints;
+    this.settings = settings;
+    this.presence = presence;
+    this.referrersSupport = referrersSupport;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public String name() {
+    return endpoints.name();
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  public TransferSettings settings() {
+    return settings;
+  }
+
+  public BlobPresence presence() {
+    return presence;
+  }
+
+  public ReferrersSupport referrersSupport() {
+    return referrersSupport;
+  }
+
+  /** A request for {@code url} tagged with the access it needs. */
+  public Request.Builder request(HttpUrl url, Access access) {
+    return new Request.Builder().url(url).tag(Access.class, access);
+  }
+
+  /** Executes {@code request}; the caller closes the response. */
+  public Response execute(Request request) throws IOException {
+    return http.newCall(request).execute();
+  }
+
+  /** The typed exception for an unsuccessful {@code response}, which this closes. */
+  public OciException failure(Response response, Access access, String subject) {
+    return Failures.of(response, host, access, subject);
+  }
+
+  /** {@code host/name}, for messages. */
+  public String where() {
+    return host + "/" + endpoints.name();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.berth.core.remote.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Parses {@code Retry-After} (RFC 9110 section 10.2.3): delay-seconds or an HTTP date. */
+public final class RetryAfter {
+  private RetryAfter() {}
+
+  /** The wait the header asks for, never negative; empty when absent or unparseable. */
+  public static Optional<Duration> parse(String value, Clock clock) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    if (v.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+      } catch (NumberFormatException e) {
+        // More digits than a long holds: far beyond any wait we honour.
+        return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L));
+      }
+    }
+    try {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(clock.instant(), at);
+      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

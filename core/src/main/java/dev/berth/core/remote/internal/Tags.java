@@ -1,0 +1,50 @@
+package dev.berth.core.remote.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.core.OciException;
+import dev.berth.core.internal.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tag list endpoint (end-8a/8b) and the registry catalog, both paged by {@code n}/{@code last} and {@code Link}. */
+public final class Tags {
+  private final RepositoryContext ctx;
+
+  public Tags(RepositoryContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** All tags, following pagination; {@code pageSize} 0 lets the registry choose. */
+  public List<String> list(int pageSize, String last) throws IOException {
+    List<String> out = new ArrayList<>();
+    Pages.fetchAll(ctx, ctx.endpoints().tags(pageSize, last), Access.pull(ctx.name()), "application/json",
+        "tag list of " + ctx.where(), (response, body) -> out.addAll(strings(body, "tags", "tag list")), null);
+    return out;
+  }
+
+  /** The string array {@code field} of a JSON page; a missing or null array is empty (distribution's way). */
+  public static List<String> strings(byte[] body, String field, String what) throws OciException {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new OciException(what + " is not JSON", e);
+    }
+    JsonNode array = root == null ? null : root.get(field);
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw new OciException(what + ": \"" + field + "\" is not an array");
+    }
+    List<String> out = new ArrayList<>(array.size());
+    for (JsonNode n : array) {
+      if (!n.isTextual()) {
+        throw new OciException(what + ": \"" + field + "\" holds a non-string");
+      }
+      out.add(n.asText());
+    }
+    return out;
+  }
+}

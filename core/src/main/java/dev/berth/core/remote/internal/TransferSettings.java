@@ -1,0 +1,15 @@
+package dev.berth.core.remote.internal;
+
+import dev.berth.core.remote.ProgressListener;
+
+/**
+ * The client's transfer options that endpoint code reads.
+ *
+ * @param chunkedUploads upload blobs as PATCH chunks instead of one PUT
+ * @param chunkSize bytes per PATCH in chunked mode
+ * @param maxManifestBytes the largest manifest berth reads into memory
+ * @param progress where byte counts go
+ * @param maxResumes how often one blob download or chunked upload resumes after a broken connection
+ */
+public record TransferSettings(boolean chunkedUploads, long chunkSize, long maxManifestBytes,
+    ProgressListener progress, int maxResumes) {}
