@@ -1,6 +1,7 @@
 package dev.berth.core.remote;
 
 import dev.berth.core.remote.internal.Access;
+import dev.berth.core.remote.internal.AuthFailures;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.Failures;
 import dev.berth.core.remote.internal.Pages;
@@ -43,8 +44,8 @@ public final class Registry {
    */
   public void ping() throws IOException {
     Access access = Access.registry();
-    Request request = new Request.Builder().url(Endpoints.ping(base)).get().tag(Access.class, access).build();
-    try (Response response = http.newCall(request).execute()) {
+    Request request = access.tag(new Request.Builder().url(Endpoints.ping(base)).get()).build();
+    try (Response response = AuthFailures.execute(http, request, host)) {
       if (!response.isSuccessful()) {
         throw Failures.of(response, host, access, "registry API v2");
       }
@@ -60,7 +61,7 @@ public final class Registry {
   public List<String> catalog(int pageSize) throws IOException {
     List<String> out = new ArrayList<>();
     Access access = Access.catalog();
-    Pages.fetchAll(r -> http.newCall(r).execute(), host, Endpoints.catalog(base, pageSize), access,
+    Pages.fetchAll(r -> AuthFailures.execute(http, r, host), host, Endpoints.catalog(base, pageSize), access,
         "application/json", "catalog of " + host,
         (response, body) -> out.addAll(Tags.strings(body, "repositories", "catalog")), null);
     return out;

@@ -1,5 +1,8 @@
 package dev.berth.core.remote;
 
+import dev.berth.auth.AuthInterceptor;
+import dev.berth.auth.CredentialProvider;
+import dev.berth.core.Reference;
 import dev.berth.core.remote.internal.BlobPresence;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.RecentManifests;
@@ -25,7 +28,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -56,8 +58,6 @@ public final class RegistryClient {
     static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
-
   private final Builder settings;
   private final OkHttpClient http;
   private final TransferSettings transfer;
@@ -87,31 +87,28 @@ public final class RegistryClient {
   }
 
   /**
-   * The repository {@code host/name}, e.g. {@code ghcr.io/owner/app} or {@code localhost:5000/app}.
+   * The repository a reference names, e.g. {@code ghcr.io/owner/app} or {@code localhost:5000/app}; a
+   * tag or digest in it is ignored. Docker Hub short forms work as with {@code docker pull}
+   * ({@code alpine} is {@code docker.io/library/alpine}).
    *
-   * @throws IllegalArgumentException when it is not of that form
+   * @throws IllegalArgumentException when it is not a valid reference
    */
-  public Repository repository(String hostAndName) {
-    int slash = hostAndName.indexOf('/');
-    if (slash <= 0 || slash == hostAndName.length() - 1) {
-      throw new IllegalArgumentException("\"" + hostAndName + "\" is not of the form host/name");
-    }
-    return repository(hostAndName.substring(0, slash), hostAndName.substring(slash + 1));
+  public Repository repository(String reference) {
+    return repository(Reference.parse(reference));
   }
 
-  /**
-   * The repository {@code name} on {@code host}.
-   *
-   * @throws IllegalArgumentException when the name breaks the distribution-spec grammar
-   */
-  public Repository repository(String host, String name) {
-    if (!NAME.matcher(name).matches() || name.length() > 255) {
-      throw new IllegalArgumentException("repository name \"" + name + "\" is not valid (lower-case letters, digits,"
-          + " separators . _ __ -, path components joined by /)");
-    }
-    RepositoryContext ctx = new RepositoryContext(http, host, new Endpoints(base(host), name), transfer, presence,
+  /** The repository {@code reference} names (its tag or digest is ignored). */
+  public Repository repository(Reference reference) {
+    Reference repo = reference.withoutTagOrDigest();
+    Endpoints endpoints = new Endpoints(Endpoints.base(scheme(repo.registry()), repo.apiHost()), repo.repository());
+    RepositoryContext ctx = new RepositoryContext(http, repo.registry(), endpoints, transfer, presence,
         referrersSupport);
-    return new Repository(ctx, recentManifests);
+    return new Repository(ctx, repo, recentManifests);
+  }
+
+  /** The repository {@code name} on {@code host}. */
+  public Repository repository(String host, String name) {
+    return repository(Reference.of(host, name));
   }
 
   /** The registry at {@code host} ({@code host[:port]}), for the API check and the catalog. */
@@ -130,12 +127,8 @@ public final class RegistryClient {
   }
 
   private HttpUrl base(String host) {
-    return Endpoints.base(scheme(host), apiHost(host));
-  }
-
-  /** Docker Hub's API lives on another host than its references name. */
-  private static String apiHost(String host) {
-    return host.equals("docker.io") || host.equals("index.docker.io") ? "registry-1.docker.io" : host;
+    boolean dockerHub = host.equals(Reference.DOCKER_HUB) || host.equals(Reference.DOCKER_HUB_LEGACY);
+    return Endpoints.base(scheme(host), dockerHub ? Reference.DOCKER_HUB_API : host);
   }
 
   @Override
@@ -145,6 +138,22 @@ public final class RegistryClient {
   }
 
   private static OkHttpClient buildHttp(Builder s) {
+    OkHttpClient transport = buildTransport(s);
+    OkHttpClient.Builder b = transport.newBuilder();
+    b.addInterceptor(new RedirectInterceptor());
+    b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC()));
+    // The token client shares TLS, proxy and timeouts but not these interceptors: token requests are
+    // not registry requests (no scopes, no registry redirects).
+    b.addInterceptor(AuthInterceptor.builder().credentials(s.credentials).tokenClient(transport).build());
+    b.addInterceptor(new UserAgentInterceptor(s.userAgent));
+    b.addInterceptor(new WarningInterceptor(s.warningListener));
+    s.interceptors.forEach(b::addInterceptor);
+    s.networkInterceptors.forEach(b::addNetworkInterceptor);
+    return b.build();
+  }
+
+  /** The connection level: pool, TLS trust, proxy, timeouts; no redirects followed by OkHttp. */
+  private static OkHttpClient buildTransport(Builder s) {
     OkHttpClient.Builder b = (s.base != null ? s.base : DefaultBase.INSTANCE).newBuilder()
         .followRedirects(false)
         .followSslRedirects(false)
@@ -167,18 +176,13 @@ public final class RegistryClient {
         throw new UncheckedIOException(e);
       }
     }
-    b.addInterceptor(new RedirectInterceptor());
-    b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC()));
-    b.addInterceptor(new UserAgentInterceptor(s.userAgent));
-    b.addInterceptor(new WarningInterceptor(s.warningListener));
-    s.interceptors.forEach(b::addInterceptor);
-    s.networkInterceptors.forEach(b::addNetworkInterceptor);
     return b.build();
   }
 
   /** Settings for a {@link RegistryClient}; every setting has a sensible default. */
   public static final class Builder {
     private final Set<String> plainHttpHosts = new LinkedHashSet<>();
+    private CredentialProvider credentials = CredentialProvider.anonymous();
     private Path caFile;
     private boolean insecure;
     private OkHttpClient base;
@@ -198,6 +202,16 @@ public final class RegistryClient {
     private final List<Interceptor> networkInterceptors = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Where credentials come from (default: none, anonymous access). Registries that challenge get
+     * Basic auth or docker tokens from these; see {@link CredentialProvider#defaults()} for what docker
+     * and podman users expect.
+     */
+    public Builder credentials(CredentialProvider provider) {
+      this.credentials = Objects.requireNonNull(provider);
+      return this;
+    }
 
     /**
      * Speak plain HTTP, not TLS, to these hosts ({@code host[:port]} as in references). Only for local
@@ -338,6 +352,7 @@ public final class RegistryClient {
     private Builder copy() {
       Builder c = new Builder();
       c.plainHttpHosts.addAll(plainHttpHosts);
+      c.credentials = credentials;
       c.caFile = caFile;
       c.insecure = insecure;
       c.base = base;

@@ -5,6 +5,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.Reference;
 import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.content.Deleter;
 import dev.berth.core.content.Mounter;
@@ -47,15 +48,22 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
   private final Tags tags;
   private final Referrers referrers;
   private final RecentManifests recentManifests;
+  private final Reference reference;
 
-  Repository(RepositoryContext ctx, RecentManifests recentManifests) {
+  Repository(RepositoryContext ctx, Reference reference, RecentManifests recentManifests) {
     this.ctx = ctx;
+    this.reference = reference;
     this.blobs = new Blobs(ctx);
     this.uploads = new BlobUploads(ctx);
     this.manifests = new Manifests(ctx);
     this.tags = new Tags(ctx);
     this.referrers = new Referrers(ctx, manifests);
     this.recentManifests = recentManifests;
+  }
+
+  /** This repository as a reference without tag or digest, e.g. {@code ghcr.io/owner/app}. */
+  public Reference reference() {
+    return reference;
   }
 
   /** The registry host as named, e.g. {@code ghcr.io} or {@code localhost:5000}. */

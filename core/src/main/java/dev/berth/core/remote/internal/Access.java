@@ -1,6 +1,9 @@
 package dev.berth.core.remote.internal;
 
+import dev.berth.auth.Scopes;
+import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Request;
 
 /**
  * What a registry request needs permission for, carried as a request tag: the auth layer turns it into
@@ -50,6 +53,24 @@ public record Access(String repository, List<String> actions, String mountFrom) 
   /** The registry's repository list ({@code registry:catalog:*} in token terms). */
   public static Access catalog() {
     return new Access(null, List.of("*"), null);
+  }
+
+  /** The token scopes this access needs, for the auth interceptor. */
+  public Scopes scopes() {
+    if (repository == null) {
+      return actions.isEmpty() ? Scopes.empty() : Scopes.of(Scopes.catalog());
+    }
+    List<String> scopes = new ArrayList<>(2);
+    scopes.add(Scopes.repository(repository, actions.toArray(String[]::new)));
+    if (mountFrom != null) {
+      scopes.add(Scopes.repository(mountFrom, PULL));
+    }
+    return Scopes.of(scopes);
+  }
+
+  /** Tags {@code request} with this access and its scopes. */
+  public Request.Builder tag(Request.Builder request) {
+    return request.tag(Access.class, this).tag(Scopes.class, scopes());
   }
 
   /** The action a refusal most likely refers to, for messages: the strongest one asked for. */

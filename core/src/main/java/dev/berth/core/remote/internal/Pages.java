@@ -60,7 +60,7 @@ public final class Pages {
       if (!seen.add(url)) {
         throw new OciException(what + " from " + host + " links back to a page already read; stopped");
       }
-      Request.Builder b = new Request.Builder().url(url).get().tag(Access.class, access);
+      Request.Builder b = access.tag(new Request.Builder().url(url).get());
       if (accept != null) {
         b.header("Accept", accept);
       }

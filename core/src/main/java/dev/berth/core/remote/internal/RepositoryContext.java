@@ -55,12 +55,12 @@ public final class RepositoryContext {
 
   /** A request for {@code url} tagged with the access it needs. */
   public Request.Builder request(HttpUrl url, Access access) {
-    return new Request.Builder().url(url).tag(Access.class, access);
+    return access.tag(new Request.Builder().url(url));
   }
 
-  /** Executes {@code request}; the caller closes the response. */
+  /** Executes {@code request}; the caller closes the response. Auth failures become typed exceptions. */
   public Response execute(Request request) throws IOException {
-    return http.newCall(request).execute();
+    return AuthFailures.execute(http, request, host);
   }
 
   /** The typed exception for an unsuccessful {@code response}, which this closes. */

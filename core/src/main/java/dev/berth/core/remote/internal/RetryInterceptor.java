@@ -1,5 +1,6 @@
 package dev.berth.core.remote.internal;
 
+import dev.berth.auth.AuthenticationException;
 import dev.berth.core.OciException;
 import dev.berth.core.remote.RetryPolicy;
 import java.io.IOException;
@@ -56,7 +57,8 @@ public final class RetryInterceptor implements Interceptor {
         // The server asks for a longer pause than we are willing to block for: report its answer.
         return response;
       }
-      Duration wait = asked.orElseGet(() -> policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
+      Duration wait = asked.isPresent() ? asked.get()
+          : policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
       response.close();
       policy.sleeper().sleep(wait);
     }
@@ -69,13 +71,10 @@ public final class RetryInterceptor implements Interceptor {
 
   /** Whether trying again could plausibly succeed: not an answer berth refused, not a bad name or certificate. */
   static boolean isTransient(IOException e) {
-    if (e instanceof OciException || e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException) {
+    if (e instanceof OciException || e instanceof AuthenticationException || e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException) {
       return false;
     }
     if (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException) {
-      return false;
-    }
-    if (e.getClass().getName().equals("dev.berth.auth.AuthenticationException")) {
       return false;
     }
     if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
