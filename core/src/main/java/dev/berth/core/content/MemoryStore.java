@@ -70,8 +70,9 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
     if (tagged != null) {
       return tagged;
     }
-    if (Descriptors.looksLikeDigest(reference)) {
-      Entry e = content.get(Digest.parse(reference));
+    Digest digest = Descriptors.digestOrNull(reference);
+    if (digest != null) {
+      Entry e = content.get(digest);
       if (e != null && MediaTypes.isManifestOrIndex(e.descriptor.mediaType())) {
         return e.descriptor;
       }

@@ -51,9 +51,10 @@ public final class Copier {
       root = PlatformSelector.select(src, root, options.platform());
     }
     copyGraph(src, dst, root, options);
-    String tag = dstRef != null ? dstRef : Descriptors.looksLikeDigest(srcRef) ? null : srcRef;
-    if (tag != null && Descriptors.looksLikeDigest(tag)) {
-      if (!Digest.parse(tag).equals(root.digest())) {
+    String tag = dstRef != null ? dstRef : Descriptors.digestOrNull(srcRef) != null ? null : srcRef;
+    Digest tagAsDigest = tag == null ? null : Descriptors.digestOrNull(tag);
+    if (tagAsDigest != null) {
+      if (!tagAsDigest.equals(root.digest())) {
         throw new IllegalArgumentException("destination reference " + tag + " is not the copied root " + root.digest());
       }
     } else if (tag != null) {

@@ -69,10 +69,13 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
   public static OciLayout open(Path dir) throws IOException {
     Path root = LayoutFiles.create(dir);
     OciLayout layout = new OciLayout(root);
-    layout.lock.with(() -> {
-      LayoutFiles.ensureIndex(root);
-      return null;
-    });
+    if (!LayoutFiles.hasIndex(root)) {
+      // Locked only when writing, so a complete layout on read-only media opens for reading.
+      layout.lock.with(() -> {
+        LayoutFiles.ensureIndex(root);
+        return null;
+      });
+    }
     return layout;
   }
 
@@ -113,7 +116,7 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
     if (named != null) {
       return Descriptors.plain(named);
     }
-    Digest digest = parseDigest(reference);
+    Digest digest = Descriptors.digestOrNull(reference);
     if (digest != null) {
       Descriptor entry = RefNames.findDigest(entries, digest);
       if (entry != null) {
@@ -222,17 +225,6 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
    */
   public GcResult gc() throws IOException {
     return lock.with(new GarbageCollector(blobs, index, referrers)::collect);
-  }
-
-  private static Digest parseDigest(String reference) {
-    if (!Descriptors.looksLikeDigest(reference)) {
-      return null;
-    }
-    try {
-      return Digest.parse(reference);
-    } catch (IllegalArgumentException notADigest) {
-      return null;
-    }
   }
 
   @Override

@@ -146,6 +146,14 @@ class OciLayoutTest {
   }
 
   @Test
+  void aRefNameWithAColonIsATagNotADigest() throws IOException {
+    OciLayout layout = OciLayout.open(dir);
+    EncodedManifest m = fixtures.image(layout, 1);
+    layout.tag(m.descriptor(), "alpine:3");
+    assertEquals(m.digest(), layout.resolve("alpine:3").digest());
+  }
+
+  @Test
   void readsAnIndexJsonWithUntaggedAndRepeatedEntries() throws IOException {
     OciLayout layout = OciLayout.open(dir);
     EncodedManifest a = fixtures.image(layout, 1);

@@ -1,6 +1,7 @@
 package dev.berth.core.content.internal;
 
 import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
 
 /** Descriptor shapes the stores agree on. */
 public final class Descriptors {
@@ -14,8 +15,20 @@ public final class Descriptors {
     return Descriptor.of(d.mediaType(), d.digest(), d.size());
   }
 
-  /** Whether {@code reference} has the shape of a digest ({@code algorithm:encoded}) rather than a tag. */
-  public static boolean looksLikeDigest(String reference) {
-    return reference.indexOf(':') > 0 && reference.indexOf('/') < 0;
+  /**
+   * {@code reference} as a digest, or null when it is a tag or ref name. Like the distribution reference
+   * grammar, this wants at least 32 encoded characters, so a layout ref name such as {@code alpine:3}
+   * is not mistaken for a digest with an unknown algorithm.
+   */
+  public static Digest digestOrNull(String reference) {
+    int colon = reference.indexOf(':');
+    if (colon <= 0 || reference.length() - colon - 1 < 32 || reference.indexOf('/') >= 0) {
+      return null;
+    }
+    try {
+      return Digest.parse(reference);
+    } catch (IllegalArgumentException notADigest) {
+      return null;
+    }
   }
 }

@@ -32,7 +32,10 @@ public final class LayoutFiles {
   public static Path create(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path root = dir.toRealPath();
-    Files.createDirectories(root.resolve("blobs").resolve("sha256"));
+    Path sha256 = root.resolve("blobs").resolve("sha256");
+    if (!Files.isDirectory(sha256)) {
+      Files.createDirectories(sha256);
+    }
     Path marker = marker(root);
     if (Files.exists(marker)) {
       checkVersion(marker);
@@ -51,9 +54,14 @@ public final class LayoutFiles {
     return root;
   }
 
+  /** Whether index.json exists. */
+  public static boolean hasIndex(Path root) {
+    return Files.exists(root.resolve("index.json"));
+  }
+
   /** Writes an empty index.json when there is none; the caller holds the layout lock. */
   public static void ensureIndex(Path root) throws IOException {
-    if (!Files.exists(root.resolve("index.json"))) {
+    if (!hasIndex(root)) {
       new IndexFile(root).write(IndexFile.empty());
     }
   }
