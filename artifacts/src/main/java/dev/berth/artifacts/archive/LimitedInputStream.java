@@ -5,19 +5,27 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts bytes read and fails once more than a limit have passed: the stop for decompression bombs. */
-final class LimitedInputStream extends FilterInputStream {
+/**
+ * Counts bytes read and throws {@link SizeLimitExceededException} once more than a limit have passed:
+ * the stop for decompression bombs.
+ */
+public final class LimitedInputStream extends FilterInputStream {
   private final long limit;
   private final String what;
   private long count;
 
-  LimitedInputStream(InputStream in, long limit, String what) {
+  /**
+   * @param limit the most bytes that may be read
+   * @param what names the stream in the {@link SizeLimitExceededException} message
+   */
+  public LimitedInputStream(InputStream in, long limit, String what) {
     super(in);
     this.limit = limit;
     this.what = what;
   }
 
-  long count() {
+  /** Bytes read so far. */
+  public long count() {
     return count;
   }
 

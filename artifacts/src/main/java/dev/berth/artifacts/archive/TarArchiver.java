@@ -73,24 +73,7 @@ public final class TarArchiver {
    */
   public Result write(Path source, OutputStream out) throws IOException {
     BasicFileAttributes attrs = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    MessageDigest md = sha256();
-    CountingOutputStream counted;
-    GzipCompressorOutputStream gz = null;
-    OutputStream sink = new NonClosing(out);
-    if (gzip) {
-      GzipParameters p = new GzipParameters();
-      p.setModificationTime(0);
-      p.setOperatingSystem(255);
-      p.setCompressionLevel(compressionLevel);
-      gz = new GzipCompressorOutputStream(sink, p);
-      sink = gz;
-    }
-    counted = new CountingOutputStream(new DigestOutputStream(sink, md));
-    int[] entries = {0};
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(counted, StandardCharsets.UTF_8.name())) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      tar.setAddPaxHeadersForNonAsciiNames(true);
+    return writeWith(out, (tar, entries) -> {
       if (attrs.isDirectory()) {
         if (prefix != null && directoryEntries) {
           putDirectory(tar, prefix + "/");
@@ -102,9 +85,62 @@ public final class TarArchiver {
         putPath(tar, source, name, attrs);
         entries[0]++;
       }
+    });
+  }
+
+  /**
+   * One regular file to write with {@link #writeEntries}: its name in the archive (the prefix is not
+   * applied) and where its bytes come from (symbolic links are followed).
+   */
+  public record Entry(String name, Path file) {
+    public Entry {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(file, "file");
+    }
+  }
+
+  /**
+   * Writes exactly these regular files, in this order, with the same normalisation as {@link #write}
+   * (Helm's chart archives need {@code Chart.yaml} first and no directory entries).
+   */
+  public Result writeEntries(List<Entry> files, OutputStream out) throws IOException {
+    return writeWith(out, (tar, entries) -> {
+      for (Entry e : files) {
+        EntryNames.normalize(e.name());
+        BasicFileAttributes a = Files.readAttributes(e.file(), BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+          throw new IOException("cannot archive " + e.file() + ": not a regular file");
+        }
+        putPath(tar, e.file(), e.name(), a);
+        entries[0]++;
+      }
+    });
+  }
+
+  private interface EntryWriter {
+    void write(TarArchiveOutputStream tar, int[] entries) throws IOException;
+  }
+
+  private Result writeWith(OutputStream out, EntryWriter writer) throws IOException {
+    MessageDigest md = sha256();
+    OutputStream sink = new NonClosing(out);
+    if (gzip) {
+      GzipParameters p = new GzipParameters();
+      p.setModificationTime(0);
+      p.setOperatingSystem(255);
+      p.setCompressionLevel(compressionLevel);
+      sink = new GzipCompressorOutputStream(sink, p);
+    }
+    CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(sink, md));
+    int[] entries = {0};
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(counted, StandardCharsets.UTF_8.name())) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      tar.setAddPaxHeadersForNonAsciiNames(true);
+      writer.write(tar, entries);
       tar.finish();
     }
-    // The tar stream closed `counted`, which closed gzip (finishing it) but not `out`.
+    // Closing the tar stream closed `counted` and the gzip stream (finishing it), but not `out`.
     return new Result(Digest.fromMessageDigest(Digest.SHA256, md), counted.count, entries[0]);
   }
 
@@ -154,7 +190,7 @@ public final class TarArchiver {
       TarArchiveEntry e = normalized(new TarArchiveEntry(name, TarConstants.LF_NORMAL), fileMode(p));
       e.setSize(a.size());
       tar.putArchiveEntry(e);
-      try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+      try (InputStream in = Files.newInputStream(p)) {
         long copied = in.transferTo(tar);
         if (copied != a.size()) {
           throw new IOException(p + " changed size while being archived");

@@ -1,0 +1,60 @@
+package dev.berth.artifacts.helm;
+
+import dev.berth.artifacts.archive.LimitedInputStream;
+import dev.berth.core.SizeLimitExceededException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/** Reads a packaged chart ({@code NAME-VERSION.tgz}) without unpacking it. */
+public final class ChartArchive {
+  /** Helm's own cap on a chart's expanded size ({@code loader.MaxDecompressedChartSize}, 100 MiB). */
+  public static final long MAX_EXPANDED_BYTES = 100L << 20;
+  /** Helm's cap on one file in a chart ({@code loader.MaxDecompressedFileSize}, 5 MiB). */
+  public static final long MAX_CHART_YAML_BYTES = 5L << 20;
+
+  private ChartArchive() {}
+
+  /**
+   * The metadata of the chart in {@code chartTgz}: its top-level {@code CHARTDIR/Chart.yaml}, validated.
+   *
+   * @throws IllegalArgumentException when the archive has no top-level Chart.yaml or it is invalid
+   * @throws SizeLimitExceededException when the archive expands beyond {@link #MAX_EXPANDED_BYTES}
+   */
+  public static ChartMetadata readMetadata(Path chartTgz) throws IOException {
+    try (InputStream in = Files.newInputStream(chartTgz)) {
+      return readMetadata(in, chartTgz.getFileName().toString());
+    }
+  }
+
+  /** As {@link #readMetadata(Path)}, from a stream (not closed) naming the chart {@code what}. */
+  public static ChartMetadata readMetadata(InputStream chartTgz, String what) throws IOException {
+    InputStream gz = new GzipCompressorInputStream(new BufferedInputStream(chartTgz), true);
+    TarArchiveInputStream tar = new TarArchiveInputStream(
+        new LimitedInputStream(gz, MAX_EXPANDED_BYTES, "chart " + what + " expanded"), StandardCharsets.UTF_8.name());
+    TarArchiveEntry e;
+    while ((e = tar.getNextEntry()) != null) {
+      if (!e.isFile() || !isTopLevelChartYaml(e.getName())) {
+        continue;
+      }
+      if (e.getSize() > MAX_CHART_YAML_BYTES) {
+        throw new SizeLimitExceededException("Chart.yaml in " + what, MAX_CHART_YAML_BYTES);
+      }
+      return ChartMetadata.parseYaml(tar.readNBytes((int) e.getSize())).validate();
+    }
+    throw new IllegalArgumentException(what + " is not a chart archive: no CHARTNAME/Chart.yaml in it");
+  }
+
+  /** Helm strips the first path segment (the chart's directory); Chart.yaml must be directly below it. */
+  private static boolean isTopLevelChartYaml(String name) {
+    String n = name.startsWith("./") ? name.substring(2) : name;
+    int slash = n.indexOf('/');
+    return slash > 0 && n.substring(slash + 1).equals("Chart.yaml");
+  }
+}

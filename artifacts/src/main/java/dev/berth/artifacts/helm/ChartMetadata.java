@@ -1,0 +1,200 @@
+package dev.berth.artifacts.helm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.berth.artifacts.helm.internal.HelmJson;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A chart's {@code Chart.yaml}, as Helm models it ({@code pkg/chart} {@code Metadata}). Pushed to a
+ * registry as the manifest config ({@code application/vnd.cncf.helm.config.v1+json}) in the JSON Helm
+ * writes: fields in Helm's order, empty ones left out, annotations sorted by key.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"name", "home", "sources", "version", "description", "keywords", "maintainers", "icon",
+    "apiVersion", "condition", "tags", "appVersion", "deprecated", "annotations", "kubeVersion", "dependencies",
+    "type"})
+public record ChartMetadata(
+    String name,
+    String home,
+    List<String> sources,
+    String version,
+    String description,
+    List<String> keywords,
+    List<Maintainer> maintainers,
+    String icon,
+    String apiVersion,
+    String condition,
+    String tags,
+    String appVersion,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deprecated,
+    Map<String, String> annotations,
+    String kubeVersion,
+    List<Dependency> dependencies,
+    String type) {
+
+  /** {@code apiVersion} of Helm 3 charts. */
+  public static final String API_V2 = "v2";
+  /** {@code apiVersion} of Helm 2 charts, which Helm 3 still reads. */
+  public static final String API_V1 = "v1";
+
+  public ChartMetadata {
+    sources = sources == null ? List.of() : List.copyOf(sources);
+    keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    maintainers = maintainers == null ? List.of() : List.copyOf(maintainers);
+    // Go's encoding/json writes map keys sorted; so do we, for byte-identical configs.
+    annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(annotations));
+    dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+  }
+
+  /** A chart maintainer. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonPropertyOrder({"name", "email", "url"})
+  public record Maintainer(String name, String email, String url) {}
+
+  /** A chart dependency; Helm always writes {@code name} and {@code repository}, even empty. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonPropertyOrder({"name", "version", "repository", "condition", "tags", "enabled", "import-values", "alias"})
+  public record Dependency(
+      @JsonInclude(JsonInclude.Include.ALWAYS) String name,
+      String version,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String repository,
+      String condition,
+      List<String> tags,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean enabled,
+      @JsonProperty("import-values") List<Object> importValues,
+      String alias) {
+    public Dependency {
+      name = name == null ? "" : name;
+      repository = repository == null ? "" : repository;
+      tags = tags == null ? List.of() : List.copyOf(tags);
+      importValues = importValues == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(importValues));
+    }
+  }
+
+  /**
+   * Reads {@code Chart.yaml}.
+   *
+   * @throws IllegalArgumentException when it is not YAML of that shape
+   */
+  public static ChartMetadata parseYaml(byte[] chartYaml) {
+    try {
+      return HelmJson.YAML.readValue(chartYaml, ChartMetadata.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Chart.yaml is not valid: " + HelmJson.message(e), e);
+    }
+  }
+
+  /**
+   * Reads a Helm config blob.
+   *
+   * @throws IllegalArgumentException when it is not JSON of that shape
+   */
+  public static ChartMetadata parseConfig(byte[] configJson) {
+    try {
+      return HelmJson.JSON.readValue(configJson, ChartMetadata.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Helm chart config is not valid JSON: " + HelmJson.message(e), e);
+    }
+  }
+
+  /** The config blob Helm pushes: this metadata as compact JSON, escaped as Go's encoding/json does. */
+  public byte[] toConfigJson() {
+    return HelmJson.write(this);
+  }
+
+  /**
+   * Checks what Helm's {@code Metadata.Validate} checks: {@code apiVersion}, {@code name} (a plain file
+   * name) and a semantic {@code version} are present, and {@code type} is {@code application}, {@code
+   * library} or empty.
+   *
+   * @throws IllegalArgumentException naming the first problem
+   */
+  public ChartMetadata validate() {
+    if (isBlank(apiVersion)) {
+      throw new IllegalArgumentException("chart.metadata.apiVersion is required");
+    }
+    if (isBlank(name)) {
+      throw new IllegalArgumentException("chart.metadata.name is required");
+    }
+    if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
+      throw new IllegalArgumentException("chart.metadata.name \"" + name + "\" is not allowed");
+    }
+    if (isBlank(version)) {
+      throw new IllegalArgumentException("chart.metadata.version is required");
+    }
+    if (!SemVer.isValid(version)) {
+      throw new IllegalArgumentException("chart.metadata.version \"" + version + "\" is invalid");
+    }
+    if (type != null && !type.isEmpty() && !type.equals("application") && !type.equals("library")) {
+      throw new IllegalArgumentException("chart.metadata.type must be application or library");
+    }
+    return this;
+  }
+
+  /**
+   * The manifest annotations Helm sets on push ({@code pkg/registry} {@code generateOCIAnnotations}):
+   * description, title (the name), version, url (home), created, source (the first of {@code
+   * sources}), authors (maintainers as {@code name (email)}, comma separated), then the chart's own
+   * annotations except those that would replace the title or version.
+   *
+   * @param created the {@code org.opencontainers.image.created} value (RFC 3339)
+   */
+  public Map<String, String> ociAnnotations(String created) {
+    Map<String, String> a = new TreeMap<>();
+    put(a, "org.opencontainers.image.description", description);
+    put(a, "org.opencontainers.image.title", name);
+    put(a, "org.opencontainers.image.version", version);
+    put(a, "org.opencontainers.image.url", home);
+    put(a, "org.opencontainers.image.created", created);
+    if (!sources.isEmpty()) {
+      put(a, "org.opencontainers.image.source", sources.get(0));
+    }
+    if (!maintainers.isEmpty()) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < maintainers.size(); i++) {
+        Maintainer m = maintainers.get(i);
+        if (m.name() != null && !m.name().isEmpty()) {
+          b.append(m.name());
+        }
+        if (m.email() != null && !m.email().isEmpty()) {
+          b.append(" (").append(m.email()).append(')');
+        }
+        if (i < maintainers.size() - 1) {
+          b.append(", ");
+        }
+      }
+      put(a, "org.opencontainers.image.authors", b.toString());
+    }
+    for (Map.Entry<String, String> e : annotations.entrySet()) {
+      if (!e.getKey().equals("org.opencontainers.image.version") && !e.getKey().equals("org.opencontainers.image.title")) {
+        a.put(e.getKey(), e.getValue());
+      }
+    }
+    return a;
+  }
+
+  /** {@code NAME-VERSION.tgz}, the file name {@code helm package} and {@code helm pull} use. */
+  public String archiveFileName() {
+    return name + "-" + version + ".tgz";
+  }
+
+  private static void put(Map<String, String> m, String k, String v) {
+    if (v != null && !v.trim().isEmpty()) {
+      m.put(k, v);
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isEmpty();
+  }
+}

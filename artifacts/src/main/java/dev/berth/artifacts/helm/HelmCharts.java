@@ -1,0 +1,230 @@
+package dev.berth.artifacts.helm;
+
+import dev.berth.artifacts.archive.EntryNames;
+import dev.berth.artifacts.archive.StagingDirectory;
+import dev.berth.artifacts.archive.UnsafeArchiveException;
+import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
+import dev.berth.core.DigestingInputStream;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.Manifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.NotFoundException;
+import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.Contents;
+import dev.berth.core.content.ReadOnlyTarget;
+import dev.berth.core.content.Storage;
+import dev.berth.core.content.TagLister;
+import dev.berth.core.content.Target;
+import dev.berth.core.content.VerifiedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Helm charts in OCI registries, compatible with {@code helm push} and {@code helm pull} (Helm's {@code
+ * pkg/registry}). A chart lives in the repository {@code NAMESPACE/CHARTNAME} under the tag of its
+ * version ({@code +} written as {@code _}, which tags cannot hold); the manifest's config is the chart
+ * metadata as JSON ({@code application/vnd.cncf.helm.config.v1+json}), its layers the packaged chart
+ * ({@code application/vnd.cncf.helm.chart.content.v1.tar+gzip}) and optionally the provenance file.
+ *
+ * <pre>{@code
+ * Path tgz = HelmPackager.packageChart(Path.of("mychart"), Path.of("dist"));
+ * ChartMetadata meta = ChartArchive.readMetadata(tgz);
+ * Repository repo = client.repository(HelmCharts.chartRepository("oci://ghcr.io/acme/charts", meta.name()));
+ * HelmCharts.push(repo, tgz, HelmPushOptions.defaults());
+ * HelmCharts.pull(repo, "^1.2", Path.of("downloads"), HelmPullOptions.defaults());
+ * }</pre>
+ */
+public final class HelmCharts {
+  /** The chart layer type Helm wrote before 3.8, which Helm still reads (with a warning). */
+  public static final String LEGACY_CHART_LAYER = "application/tar+gzip";
+  /** Cap on the config blob read into memory: chart metadata is a few KiB. */
+  private static final long MAX_CONFIG_BYTES = 4L << 20;
+
+  private HelmCharts() {}
+
+  /** {@code oci://HOST/NS} and a chart name to {@code HOST/NS/NAME}, the repository to push to. */
+  public static String chartRepository(String ociNamespace, String chartName) {
+    String s = ociNamespace.startsWith("oci://") ? ociNamespace.substring("oci://".length()) : ociNamespace;
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s + "/" + chartName;
+  }
+
+  /** The tag a chart version is stored under: {@code +} becomes {@code _} (Helm issue 10166). */
+  public static String tagOf(String version) {
+    return version.replace('+', '_');
+  }
+
+  /** Pushes a packaged chart with the default options. */
+  public static HelmPushResult push(Target repository, Path chartTgz) throws IOException {
+    return push(repository, chartTgz, HelmPushOptions.defaults());
+  }
+
+  /**
+   * Pushes a packaged chart ({@code .tgz}) to {@code repository}, which should be {@code
+   * NAMESPACE/CHARTNAME}, tagged with its version. Layers are sorted by digest and the manifest carries
+   * the annotations Helm sets, so the result is what {@code helm push} produces.
+   *
+   * @throws IllegalArgumentException when the archive holds no valid Chart.yaml
+   */
+  public static HelmPushResult push(Target repository, Path chartTgz, HelmPushOptions options) throws IOException {
+    ChartMetadata meta = ChartArchive.readMetadata(chartTgz);
+    byte[] config = meta.toConfigJson();
+    Descriptor configDesc = Descriptor.of(MediaTypes.HELM_CONFIG, config);
+    pushIfAbsent(repository, configDesc, config);
+    Descriptor chartDesc = describe(MediaTypes.HELM_CHART_CONTENT, chartTgz);
+    pushIfAbsent(repository, chartDesc, chartTgz);
+    List<Descriptor> layers = new ArrayList<>(List.of(chartDesc));
+    Descriptor provDesc = null;
+    if (options.provenance() != null) {
+      provDesc = describe(MediaTypes.HELM_CHART_PROVENANCE, options.provenance());
+      pushIfAbsent(repository, provDesc, options.provenance());
+      layers.add(provDesc);
+    }
+    // Helm sorts the layers by digest "for determinism, similar to how ORAS v1 does it".
+    layers.sort(Comparator.comparing(d -> d.digest().toString()));
+    Instant created = options.created() != null ? options.created() : Instant.now();
+    Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, null, configDesc, layers, null,
+        meta.ociAnnotations(created.truncatedTo(ChronoUnit.SECONDS).toString()));
+    EncodedManifest encoded = EncodedManifest.of(m);
+    String tag = tagOf(meta.version());
+    Contents.pushManifest(repository, encoded, tag);
+    return new HelmPushResult(encoded.descriptor(), tag, meta, configDesc, chartDesc, provDesc);
+  }
+
+  /**
+   * Resolves what to pull: a digest as is; an exact version to its tag; a range ({@code ^1.2}, {@code
+   * >=1.0 <2}, {@code 1.x}) to the tag of the highest matching version among the repository's tags
+   * (tags that are not strict semantic versions are ignored, as Helm ignores them).
+   *
+   * @throws NotFoundException when no tag satisfies the range
+   * @throws UnsupportedException when a range is given and the repository cannot list its tags
+   */
+  public static String resolveTag(ReadOnlyTarget repository, String versionOrRange) throws IOException {
+    String spec = versionOrRange.trim();
+    if (spec.contains(":") && spec.startsWith("sha")) {
+      return Digest.parse(spec).toString();
+    }
+    if (isStrictVersion(spec)) {
+      return tagOf(spec);
+    }
+    SemVerRange range = SemVerRange.parse(spec);
+    if (!(repository instanceof TagLister lister)) {
+      throw new UnsupportedException("cannot choose a version for \"" + spec + "\": the repository cannot list tags");
+    }
+    List<SemVer> versions = new ArrayList<>();
+    for (String tag : lister.tags()) {
+      try {
+        versions.add(SemVer.parseStrict(tag.replace('_', '+')));
+      } catch (IllegalArgumentException notAVersion) {
+        // Helm skips tags such as "latest" the same way.
+      }
+    }
+    Optional<SemVer> best = range.highest(versions);
+    if (best.isEmpty()) {
+      throw new NotFoundException("no chart version satisfies \"" + spec + "\" among the repository's "
+          + versions.size() + " version tags");
+    }
+    return tagOf(best.get().original());
+  }
+
+  /**
+   * Pulls the chart version {@code versionOrRange} names (see {@link #resolveTag}) into {@code
+   * outputDir} as {@code NAME-VERSION.tgz}, and its {@code .prov} when it has one. Both files appear
+   * together or not at all.
+   *
+   * @throws UnsupportedException when the manifest is not a Helm chart
+   */
+  public static PulledChart pull(ReadOnlyTarget repository, String versionOrRange, Path outputDir,
+      HelmPullOptions options) throws IOException {
+    String tag = resolveTag(repository, versionOrRange);
+    Descriptor root = repository.resolve(tag);
+    EncodedManifest encoded = Contents.fetchManifest(repository, root);
+    if (!MediaTypes.OCI_MANIFEST.equals(encoded.mediaType())) {
+      throw new UnsupportedException(tag + " is a " + encoded.mediaType() + ", not a Helm chart manifest");
+    }
+    Manifest m = encoded.manifest();
+    if (m.config() == null || !MediaTypes.HELM_CONFIG.equals(m.config().mediaType())) {
+      throw new UnsupportedException(tag + " is not a Helm chart: its config is "
+          + (m.config() == null ? "missing" : m.config().mediaType()) + ", not " + MediaTypes.HELM_CONFIG);
+    }
+    Descriptor chartLayer = null;
+    Descriptor provLayer = null;
+    for (Descriptor l : m.layers()) {
+      if (MediaTypes.HELM_CHART_CONTENT.equals(l.mediaType()) || LEGACY_CHART_LAYER.equals(l.mediaType())) {
+        chartLayer = l;
+      } else if (MediaTypes.HELM_CHART_PROVENANCE.equals(l.mediaType())) {
+        provLayer = l;
+      }
+    }
+    if (chartLayer == null) {
+      throw new UnsupportedException(tag + " has no layer of type " + MediaTypes.HELM_CHART_CONTENT);
+    }
+    ChartMetadata meta = ChartMetadata.parseConfig(Contents.fetchAll(repository, m.config(), MAX_CONFIG_BYTES))
+        .validate();
+    String fileName = meta.archiveFileName();
+    if (EntryNames.segments(fileName).size() != 1) {
+      throw new UnsafeArchiveException(fileName, "chart name and version do not make a plain file name");
+    }
+    Path provPath = null;
+    try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
+      write(repository, chartLayer, staging.newFile(fileName));
+      if (provLayer != null && options.provenance()) {
+        write(repository, provLayer, staging.newFile(fileName + ".prov"));
+        provPath = staging.destination().resolve(fileName + ".prov");
+      }
+      staging.commit(options.overwrite());
+      return new PulledChart(staging.destination().resolve(fileName), provPath, meta, root, tag);
+    }
+  }
+
+  private static boolean isStrictVersion(String s) {
+    try {
+      SemVer.parseStrict(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void write(ReadOnlyTarget source, Descriptor d, Path to) throws IOException {
+    try (InputStream raw = source.fetch(d);
+        InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, d);
+        OutputStream out = Files.newOutputStream(to)) {
+      in.transferTo(out);
+    }
+  }
+
+  private static Descriptor describe(String mediaType, Path file) throws IOException {
+    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return Descriptor.of(mediaType, in.digest(), in.count());
+    }
+  }
+
+  private static void pushIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
+    if (!target.exists(d)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        target.push(d, in);
+      }
+    }
+  }
+
+  private static void pushIfAbsent(Storage target, Descriptor d, byte[] content) throws IOException {
+    if (!target.exists(d)) {
+      target.push(d, new ByteArrayInputStream(content));
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.berth.artifacts.helm;
+
+import dev.berth.core.Descriptor;
+import java.nio.file.Path;
+
+/**
+ * What {@link HelmCharts#pull} wrote.
+ *
+ * @param chart the {@code NAME-VERSION.tgz} file
+ * @param provenance the {@code NAME-VERSION.tgz.prov} file, or null when the chart has none or it was
+ *     not asked for
+ * @param metadata the chart metadata from the manifest's config
+ * @param manifest the manifest's descriptor
+ * @param tag the tag or digest that was pulled
+ */
+public record PulledChart(Path chart, Path provenance, ChartMetadata metadata, Descriptor manifest, String tag) {}
