@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Berth.Version.class,
     description = "Push, pull and copy OCI artifacts: container images, Helm charts, wasm modules, files.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+        PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
+        ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class,
+        LoginCommand.class, LogoutCommand.class, ImageCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {
         "",
         "References:",

@@ -1,6 +1,10 @@
 package dev.berth.examples.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where a command writes. Results a script may consume (digests, references, tags) go to {@link #out()};
@@ -11,12 +15,19 @@ public final class Console {
   /** Set by the {@code ./berth} launcher to 1 when stderr is a terminal; Java cannot ask that itself. */
   static final String STDERR_TTY_ENV = "BERTH_STDERR_TTY";
 
+  private final OutputStream rawOut;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean errIsTerminal;
 
-  public Console(PrintWriter out, PrintWriter err, boolean errIsTerminal) {
-    this.out = out;
+  /**
+   * @param rawOut standard output, for results that are bytes (a manifest, a blob)
+   * @param err standard error
+   * @param errIsTerminal whether stderr can show redrawn progress bars
+   */
+  public Console(OutputStream rawOut, PrintWriter err, boolean errIsTerminal) {
+    this.rawOut = rawOut;
+    this.out = new PrintWriter(new OutputStreamWriter(rawOut, StandardCharsets.UTF_8), true);
     this.err = err;
     this.errIsTerminal = errIsTerminal;
   }
@@ -25,7 +36,7 @@ public final class Console {
   public static Console system() {
     String flag = System.getenv(STDERR_TTY_ENV);
     boolean tty = flag != null ? flag.equals("1") : System.console() != null;
-    return new Console(new PrintWriter(System.out, true), new PrintWriter(System.err, true), tty);
+    return new Console(System.out, new PrintWriter(System.err, true), tty);
   }
 
   /** Results for scripts. */
@@ -41,6 +52,19 @@ public final class Console {
   /** Whether stderr can show redrawn progress bars (otherwise progress is plain lines). */
   public boolean errIsTerminal() {
     return errIsTerminal;
+  }
+
+  /** Writes bytes to stdout as they are (after any text already printed). */
+  public void resultBytes(byte[] bytes) throws IOException {
+    out.flush();
+    rawOut.write(bytes);
+    rawOut.flush();
+  }
+
+  /** Standard output as a byte stream, for streaming a blob; flush {@link #out()} first. */
+  public OutputStream rawOut() {
+    out.flush();
+    return rawOut;
   }
 
   /** Prints one result line to stdout. */

@@ -1,5 +1,6 @@
 package dev.berth.examples.cli;
 
+import dev.berth.auth.AuthenticationException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnauthorizedException;
 import java.io.FileNotFoundException;
@@ -24,17 +25,25 @@ public final class FailureReport {
 
   /** Describes {@code error}, which happened while doing what {@code ctx} says. */
   public static Failure describe(Throwable error, FailureContext ctx) {
-    if (error instanceof dev.berth.core.AccessDeniedException) {
-      return new Failure(ExitCodes.AUTH, message(error), deniedHint(ctx));
+    AuthenticationException auth = (AuthenticationException) find(error, AuthenticationException.class);
+    if (error instanceof dev.berth.core.AccessDeniedException
+        || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {
+      // Token registries answer an anonymous push with "denied", not 401: the fix is still to log in.
+      return new Failure(ExitCodes.AUTH, message(error), ctx.anonymous() ? unauthorizedHint(ctx) : deniedHint(ctx));
     }
-    if (error instanceof UnauthorizedException || isAuthenticationFailure(error)) {
+    if (auth != null && auth.reason() == AuthenticationException.Reason.HELPER_FAILED) {
+      return new Failure(ExitCodes.AUTH, message(auth),
+          "a credential helper named in the docker config failed; check it runs, or pass -u USER --password-stdin");
+    }
+    if (error instanceof UnauthorizedException || auth != null) {
       return new Failure(ExitCodes.AUTH, message(error), unauthorizedHint(ctx));
     }
     if (error instanceof NotFoundException) {
       return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(ctx));
     }
     if (error instanceof NoSuchFileException e) {
-      return new Failure(ExitCodes.FAILURE, "no such file or directory: " + e.getFile(), null);
+      String what = e.getReason() != null ? e.getReason() : "no such file or directory";
+      return new Failure(ExitCodes.FAILURE, what + ": " + e.getFile(), null);
     }
     if (error instanceof AccessDeniedException e) {
       return new Failure(ExitCodes.FAILURE, "permission denied: " + e.getFile(), null);
@@ -111,19 +120,6 @@ public final class FailureReport {
 
   private static String notFoundHint(FailureContext ctx) {
     return ctx.repository() == null ? null : "list the tags with: berth tags " + ctx.repository();
-  }
-
-  /** The auth module reports a failed token exchange as its own IOException subtype. */
-  private static boolean isAuthenticationFailure(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof UnauthorizedException || t.getClass().getName().equals("dev.berth.auth.AuthenticationException")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
   }
 
   @SafeVarargs

@@ -1,6 +1,7 @@
 package dev.berth.examples.cli;
 
 import dev.berth.core.Descriptor;
+import dev.berth.core.remote.ProgressListener;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.function.LongSupplier;
  * (CI logs, files): only the final line per blob, because carriage-return redraws turn logs into noise.
  * Called from the copy's worker threads, hence synchronized.
  */
-public final class ProgressBars {
+public final class ProgressBars implements ProgressListener {
   private static final long REDRAW_NANOS = 100_000_000L;
   private static final int BAR_WIDTH = 24;
 
@@ -39,6 +40,7 @@ public final class ProgressBars {
   }
 
   /** Records that {@code done} of {@code total} bytes of {@code blob} have moved. */
+  @Override
   public synchronized void onProgress(Descriptor blob, long done, long total) {
     long now = nanoTime.getAsLong();
     Transfer t = active.computeIfAbsent(blob.digest().toString(), k -> new Transfer(blob, now));
@@ -50,6 +52,7 @@ public final class ProgressBars {
   }
 
   /** Records that {@code blob} has moved completely (or was already there). */
+  @Override
   public synchronized void onDone(Descriptor blob) {
     long now = nanoTime.getAsLong();
     Transfer t = active.remove(blob.digest().toString());

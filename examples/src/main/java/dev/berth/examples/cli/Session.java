@@ -1,14 +1,29 @@
 package dev.berth.examples.cli;
 
+import dev.berth.auth.Credential;
+import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.DockerConfig;
+import dev.berth.core.Descriptor;
+import dev.berth.core.content.Target;
+import dev.berth.core.layout.OciLayout;
+import dev.berth.core.remote.ProgressListener;
+import dev.berth.core.remote.RegistryClient;
+import dev.berth.core.remote.Repository;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * One run of {@code berth}: the console, the global flags, and what the command is working on (so a
- * failure can be explained in terms of it).
+ * One run of {@code berth}: the console, the global flags, the registry client they configure, and what
+ * the command is working on (so a failure can be explained in terms of it). {@link #open} is the one
+ * place an argument becomes a store: an {@link OciLayout} or a remote {@link Repository}.
  */
 public final class Session {
   private final Console console;
@@ -16,6 +31,9 @@ public final class Session {
   private final InputStream stdin;
   private volatile FailureContext context = FailureContext.NONE;
   private char[] password;
+  private final Map<String, RegistryClient> clients = new HashMap<>();
+  private RegistryClient baseClient;
+  private ProgressListener progress = ProgressListener.NONE;
 
   Session(Console console, GlobalOptions options, InputStream stdin) {
     this.console = console;
@@ -33,12 +51,20 @@ public final class Session {
 
   /** What the command was working on, for failure hints. */
   public FailureContext failureContext() {
-    return context;
+    FailureContext ctx = context;
+    if (ctx.host() == null) {
+      return ctx;
+    }
+    try {
+      return ctx.withAnonymous(credentials().credentialFor(ctx.host()).isAnonymous());
+    } catch (IOException | RuntimeException e) {
+      return ctx; // a broken credential store is reported by the command itself
+    }
   }
 
   /** Notes that the command now works on {@code target}, reading it or writing it. */
   public void workingOn(TargetArg target, boolean writing) {
-    context = new FailureContext(target.host(), writing, target.repositoryText());
+    context = new FailureContext(target.host(), writing, target.repositoryText(), false);
   }
 
   /**
@@ -60,5 +86,116 @@ public final class Session {
       password = line.toCharArray();
     }
     return password.clone();
+  }
+
+  /**
+   * Opens the store {@code target} names, noting it for failure hints. A layout that does not exist is
+   * created when writing and reported as not found when reading.
+   */
+  public Target open(TargetArg target, boolean writing) throws IOException {
+    workingOn(target, writing);
+    if (target instanceof TargetArg.Layout layout) {
+      if (!writing && !Files.isDirectory(layout.dir())) {
+        throw new NoSuchFileException(layout.dir().toString(), null, "no OCI layout directory");
+      }
+      return OciLayout.open(layout.dir());
+    }
+    return repository((TargetArg.Remote) target);
+  }
+
+  /** The remote repository {@code target} names. */
+  public Repository repository(TargetArg.Remote target) throws IOException {
+    return client(target.host()).repository(target.ref());
+  }
+
+  /** Sends byte counts of the following registry transfers to {@code listener} (until set again). */
+  public void progress(ProgressListener listener) {
+    this.progress = listener == null ? ProgressListener.NONE : listener;
+  }
+
+  /**
+   * The registry client for {@code host}, configured from the global flags. {@code --plain-http}
+   * applies to the hosts this command line names, so each host gets a client derived from one base
+   * (they share its connection pool).
+   */
+  public RegistryClient client(String host) throws IOException {
+    String key = host.toLowerCase(Locale.ROOT);
+    RegistryClient client = clients.get(key);
+    if (client == null) {
+      RegistryClient.Builder b = base().newBuilder().progressListener(progressRelay());
+      if (options.plainHttp()) {
+        b.plainHttp(key);
+      }
+      client = b.build();
+      clients.put(key, client);
+    }
+    return client;
+  }
+
+  /**
+   * A client for {@code host} that presents only {@code credential}: what {@code berth login} verifies
+   * with, so a stale stored credential cannot make a wrong password look right.
+   */
+  public RegistryClient clientWith(String host, Credential credential) throws IOException {
+    RegistryClient.Builder b = base().newBuilder().credentials(CredentialProvider.of(credential));
+    if (options.plainHttp()) {
+      b.plainHttp(host.toLowerCase(Locale.ROOT));
+    }
+    return b.build();
+  }
+
+  /** The credentials this invocation uses: -u with --password-stdin, else the environment and docker's config. */
+  public CredentialProvider credentials() throws IOException {
+    if (options.username() != null) {
+      // -u applies to every registry on this command line, as with oras.
+      return CredentialProvider.of(Credential.basic(options.username(), new String(password())));
+    }
+    if (options.passwordStdin()) {
+      throw new IllegalArgumentException("--password-stdin needs -u/--username");
+    }
+    if (options.registryConfig() != null) {
+      return CredentialProvider.chain(CredentialProvider.environment(), DockerConfig.at(options.registryConfig()));
+    }
+    return CredentialProvider.defaults();
+  }
+
+  /** Where {@code berth login} stores credentials: --registry-config, else docker's config.json. */
+  public DockerConfig dockerConfig() {
+    return options.registryConfig() != null
+        ? DockerConfig.at(options.registryConfig())
+        : DockerConfig.docker(System.getenv());
+  }
+
+  private RegistryClient base() throws IOException {
+    if (baseClient == null) {
+      RegistryClient.Builder b = RegistryClient.builder()
+          .insecure(options.insecure())
+          .credentials(credentials());
+      if (options.caFile() != null) {
+        b.caFile(options.caFile());
+      }
+      if (options.verbose()) {
+        b.addInterceptor(new HttpLog(this::verboseLine));
+      }
+      baseClient = b.build();
+    }
+    return baseClient;
+  }
+
+  // Clients are built once per host, but the listener changes between transfers: relay to the current one.
+  // Only byte counts are relayed: commands report completion themselves (through the copy's listener),
+  // which also covers layouts, where no HTTP transfer happens.
+  private ProgressListener progressRelay() {
+    return new ProgressListener() {
+      @Override
+      public void onProgress(Descriptor d, long done, long total) {
+        progress.onProgress(d, done, total);
+      }
+    };
+  }
+
+  private synchronized void verboseLine(String line) {
+    console.err().println(line);
+    console.err().flush();
   }
 }

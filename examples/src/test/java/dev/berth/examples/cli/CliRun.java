@@ -1,6 +1,7 @@
 package dev.berth.examples.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,10 @@ record CliRun(int exit, String out, String err) {
   }
 
   static CliRun runWithStdin(String stdin, String... args) {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false);
+    Console console = new Console(out, new PrintWriter(err, true), false);
     int exit = Berth.run(console, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
-    return new CliRun(exit, out.toString(), err.toString());
+    return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString());
   }
 }

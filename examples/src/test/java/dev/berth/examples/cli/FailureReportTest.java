@@ -15,9 +15,9 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class FailureReportTest {
-  private static final FailureContext GHCR_PUSH = new FailureContext("ghcr.io", true, "ghcr.io/o/app");
-  private static final FailureContext GHCR_PULL = new FailureContext("ghcr.io", false, "ghcr.io/o/app");
-  private static final FailureContext LOCAL_PULL = new FailureContext("localhost:5000", false, "localhost:5000/app");
+  private static final FailureContext GHCR_PUSH = new FailureContext("ghcr.io", true, "ghcr.io/o/app", false);
+  private static final FailureContext GHCR_PULL = new FailureContext("ghcr.io", false, "ghcr.io/o/app", false);
+  private static final FailureContext LOCAL_PULL = new FailureContext("localhost:5000", false, "localhost:5000/app", false);
 
   @Test
   void unauthorizedPushToGhcrNamesTheWriteScopeAndActionsPermission() {
@@ -38,6 +38,13 @@ class FailureReportTest {
     Failure f = FailureReport.describe(new AccessDeniedException("denied"), GHCR_PUSH);
     assertEquals(ExitCodes.AUTH, f.exitCode());
     assertTrue(f.hint().contains("Manage Actions access"), f.hint());
+  }
+
+  @Test
+  void anonymousRequestDeniedByATokenRegistrySuggestsLogin() {
+    Failure f = FailureReport.describe(new AccessDeniedException("denied"), LOCAL_PULL.withAnonymous(true));
+    assertEquals(ExitCodes.AUTH, f.exitCode());
+    assertTrue(f.hint().contains("berth login localhost:5000"), f.hint());
   }
 
   @Test

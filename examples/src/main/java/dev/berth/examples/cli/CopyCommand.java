@@ -1,0 +1,54 @@
+package dev.berth.examples.cli;
+
+import dev.berth.core.Descriptor;
+import dev.berth.core.Platform;
+import dev.berth.core.content.Target;
+import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.copy.Copier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth cp SRC DST}: copy a whole graph between any two stores. */
+@Command(name = "cp", mixinStandardHelpOptions = true,
+    description = {"Copy an image, index or artifact with everything it references from SRC to DST:",
+        "registry to registry, registry to OCI layout, layout to registry. Prints the copied digest."})
+final class CopyCommand extends BerthCommand {
+  @Parameters(index = "0", paramLabel = "SRC", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
+  String src;
+
+  @Parameters(index = "1", paramLabel = "DST", description = "HOST/NAME[:TAG] or oci:PATH[:TAG] (default: SRC's tag).")
+  String dst;
+
+  @Option(names = {"-r", "--recursive"}, description = "Also copy the referrers (signatures, SBOMs, attachments).")
+  boolean referrers;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+      description = "From a multi-platform index, copy only this platform's image (and tag it at DST).")
+  String platform;
+
+  @Override
+  protected int run(Session session) throws Exception {
+    TargetArg from = TargetArg.parse(src);
+    TargetArg to = TargetArg.parse(dst);
+    String srcRef = Args.reference(from);
+    if (to.digest() != null) {
+      throw new IllegalArgumentException("DST takes a tag, not a digest: the digest is the copied content's");
+    }
+    // The source is opened last so that failure hints (an unknown tag above all) are about it.
+    Target destination = session.open(to, true);
+    Target source = session.open(from, false);
+    ProgressBars bars = new ProgressBars(session.console(), "copy");
+    session.progress(bars);
+    CopyOptions.Builder options = CopyOptions.builder()
+        .includeReferrers(referrers)
+        .listener(new TransferListener(bars, session.console()));
+    if (platform != null) {
+      options.platform(Platform.parse(platform));
+    }
+    Descriptor root = Copier.copy(source, srcRef, destination, to.tag(), options.build());
+    bars.finish();
+    session.console().result(root.digest().toString());
+    return ExitCodes.OK;
+  }
+}

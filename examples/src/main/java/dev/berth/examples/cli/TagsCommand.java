@@ -1,0 +1,23 @@
+package dev.berth.examples.cli;
+
+import dev.berth.core.content.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth tags REPO}: the tags of a repository or layout, one per line. */
+@Command(name = "tags", mixinStandardHelpOptions = true,
+    description = "List the tags of a repository or OCI layout, one per line on stdout.")
+final class TagsCommand extends BerthCommand {
+  @Parameters(index = "0", paramLabel = "REPO", description = "HOST/NAME or oci:PATH (a tag, if given, is ignored).")
+  String repo;
+
+  @Override
+  protected int run(Session session) throws Exception {
+    TargetArg target = TargetArg.parse(repo);
+    Target store = session.open(target, false);
+    for (String tag : Args.tagLister(store, target).tags()) {
+      session.console().result(tag);
+    }
+    return ExitCodes.OK;
+  }
+}

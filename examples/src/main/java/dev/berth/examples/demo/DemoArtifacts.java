@@ -1,0 +1,12 @@
+package dev.berth.examples.demo;
+
+import java.util.List;
+
+/** The artifacts the demo publishes, in table order. */
+final class DemoArtifacts {
+  private DemoArtifacts() {}
+
+  static List<DemoArtifact> all(DemoInputs inputs) {
+    return List.of(new FilesArtifact(inputs.filesDir()));
+  }
+}

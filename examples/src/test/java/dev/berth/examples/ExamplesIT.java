@@ -1,0 +1,110 @@
+package dev.berth.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.artifacts.image.BakedImage;
+import dev.berth.core.Descriptor;
+import dev.berth.core.Reference;
+import dev.berth.core.content.Contents;
+import dev.berth.core.remote.RegistryClient;
+import dev.berth.core.remote.Repository;
+import dev.berth.testkit.RegistryServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each runnable example the README quotes, run against real local registries. */
+class ExamplesIT {
+  private static RegistryServer first;
+  private static RegistryServer second;
+  private static RegistryClient client;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void start() {
+    first = RegistryServer.start();
+    second = RegistryServer.start();
+    client = RegistryClient.builder().plainHttp(first.host(), second.host()).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (first != null) {
+      first.close();
+    }
+    if (second != null) {
+      second.close();
+    }
+  }
+
+  @Test
+  void copyImageExampleMirrorsAnImageToAnotherRegistry() throws Exception {
+    Reference source = Reference.parse(first.host() + "/library/base:1");
+    Descriptor base = TestImages.pushBaseImage(client.repository(source), "1", tmp);
+
+    Descriptor copied = CopyImageExample.copy(client, source, Reference.parse(second.host() + "/mirror/base:1"));
+
+    assertEquals(base.digest(), copied.digest());
+    Repository mirror = client.repository(second.host() + "/mirror/base");
+    assertEquals(base.digest(), mirror.resolve("1").digest());
+    assertEquals(2, Contents.fetchManifest(mirror, copied).children().size());
+  }
+
+  @Test
+  void offlineLayoutExampleSavesInspectsAndPublishes() throws Exception {
+    Reference source = Reference.parse(first.host() + "/library/offline:2");
+    Descriptor base = TestImages.pushBaseImage(client.repository(source), "2", tmp);
+    Path layout = tmp.resolve("layout");
+
+    assertEquals(base.digest(), OfflineLayoutExample.save(client, source, layout).digest());
+    String description = OfflineLayoutExample.describe(layout, "2");
+    assertTrue(description.contains("tags [2]"), description);
+    assertTrue(description.contains("2 children"), description);
+
+    Reference destination = Reference.parse(second.host() + "/published/offline:2");
+    assertEquals(base.digest(), OfflineLayoutExample.publish(client, layout, "2", destination).digest());
+    assertEquals(base.digest(), client.repository(destination).resolve("2").digest());
+  }
+
+  @Test
+  void bakeFilesExampleAddsALayerOnTopOfTheBase() throws Exception {
+    Reference base = Reference.parse(first.host() + "/library/bake-base:1");
+    Descriptor baseManifest = TestImages.pushBaseImage(client.repository(base), "1", tmp);
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.writeString(app.resolve("run.sh"), "#!/bin/sh\necho hello\n");
+
+    BakedImage image = BakeFilesExample.bake(client, base, app, Reference.parse(first.host() + "/team/app:1.0"));
+
+    assertEquals(baseManifest.digest(), image.base().digest());
+    assertEquals(1, image.addedLayers().size());
+    Repository target = client.repository(first.host() + "/team/app");
+    assertEquals(image.manifest().digest(), target.resolve("1.0").digest());
+    assertEquals(3, Contents.fetchManifest(target, image.manifest()).children().size(), "config + base layer + new");
+  }
+
+  @Test
+  void embedOkHttpExampleRoutesBerthThroughTheCallersClient() throws Exception {
+    Reference repo = Reference.parse(first.host() + "/library/embedded:7");
+    TestImages.pushBaseImage(client.repository(repo), "7", tmp);
+    AtomicInteger seen = new AtomicInteger();
+    OkHttpClient yours = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          seen.incrementAndGet();
+          return chain.proceed(chain.request());
+        })
+        .build();
+    RegistryClient embedded = RegistryClient.builder().okHttpClient(yours).plainHttp(first.host()).build();
+
+    assertEquals(List.of("7"), EmbedOkHttpExample.tags(embedded, repo));
+    assertTrue(seen.get() >= 1, "the caller's interceptor saw berth's requests");
+  }
+}
