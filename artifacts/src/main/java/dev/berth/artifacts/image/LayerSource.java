@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * What goes into one new image layer: a directory (archived reproducibly) or an existing tar file.
  *
- * <p>A directory becomes a tar with entries sorted by name, times set to the epoch, owner and group
- * 0 (root, so files belong to root inside the container), permissions normalised to 0755 for
- * directories and owner-executable files and 0644 otherwise, and symbolic links kept as links. The
- * same directory content therefore always yields the same layer digest.
+ * <p>A directory becomes a tar written by {@link dev.berth.artifacts.archive.TarArchiver}: entries in
+ * name order, times set to the epoch, owner and group 0 (root, so files belong to root inside the
+ * container), permissions normalised to 0755 for directories and owner-executable files and 0644
+ * otherwise, symbolic links kept as links. The same directory content therefore always yields the
+ * same layer digest.
  *
  * <p>A tar file is added as it is: an uncompressed tar is gzip-compressed, a tar+gzip (recognised by
  * its magic bytes) is used byte for byte.
@@ -35,7 +36,8 @@ public final class LayerSource {
 
   /**
    * The directory's contents under {@code imagePath}: {@code directory(dir, "/opt/app")} puts
-   * {@code DIR/bin/run} at {@code /opt/app/bin/run}, with entries for {@code /opt} and {@code /opt/app}.
+   * {@code DIR/bin/run} at {@code /opt/app/bin/run}, with an entry for {@code /opt/app} itself
+   * (missing parents such as {@code /opt} are created by whoever unpacks the layer).
    *
    * @throws IllegalArgumentException when {@code dir} is not a directory or {@code imagePath} contains
    *     {@code ..} or {@code .}

@@ -83,7 +83,7 @@ class ImageBakerTest {
 
     byte[] blob = Contents.fetchAll(target, layer, 1 << 20);
     assertEquals(Digest.sha256(gunzip(blob)), baked.addedDiffIds().get(0), "diff_id is sha256 of the tar");
-    assertEquals(List.of("opt/", "opt/app/", "opt/app/bin/", "opt/app/bin/run", "opt/app/hello.txt"),
+    assertEquals(List.of("opt/app/", "opt/app/bin/", "opt/app/bin/run", "opt/app/hello.txt"),
         List.copyOf(entries(blob).keySet()));
     assertEquals("hello from the layer\n", entries(blob).get("opt/app/hello.txt"));
 

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.image.internal;
 
+import dev.berth.artifacts.archive.TarArchiver;
 import dev.berth.artifacts.image.LayerSource;
 import dev.berth.core.Digest;
 import java.io.BufferedInputStream;
@@ -30,37 +31,55 @@ public final class LayerBuilder {
   /** Builds the layer, writing any temporary file into {@code tempDir}. */
   public static BuiltLayer build(LayerSource source, Path tempDir) throws IOException {
     if (source.isDirectory()) {
-      return compress(tempDir, out -> LayerTarWriter.write(source.path(), source.imagePath(), out));
+      return archiveDirectory(source, tempDir);
     }
     if (isGzip(source.path())) {
       return digestGzipInPlace(source.path());
     }
-    return compress(tempDir, out -> {
-      try (InputStream in = new TarCheckingInputStream(Files.newInputStream(source.path()), source.path())) {
-        in.transferTo(out);
+    return compressTar(source.path(), tempDir);
+  }
+
+  /**
+   * The archiver hashes the tar it writes (the diff_id) before gzip; the file stream below hashes what
+   * gzip emits (the blob digest).
+   */
+  private static BuiltLayer archiveDirectory(LayerSource source, Path tempDir) throws IOException {
+    TarArchiver archiver = TarArchiver.builder()
+        .prefix(source.imagePath().isEmpty() ? null : String.join("/", source.imagePath()))
+        .gzip(true)
+        .build();
+    return toTempFile(tempDir, out -> archiver.write(source.path(), out).tarDigest());
+  }
+
+  private static BuiltLayer compressTar(Path tarFile, Path tempDir) throws IOException {
+    return toTempFile(tempDir, out -> {
+      MessageDigest tar = sha256();
+      try (InputStream in = new TarCheckingInputStream(Files.newInputStream(tarFile), tarFile);
+           GZIPOutputStream gzip = new GZIPOutputStream(OutputStreamShield.of(out), BUFFER);
+           DigestOutputStream tarDigesting = new DigestOutputStream(gzip, tar)) {
+        in.transferTo(tarDigesting);
       }
+      return Digest.fromMessageDigest(Digest.SHA256, tar);
     });
   }
 
+  /** Writes tar+gzip bytes into a gzip blob on disk and returns its diff_id. */
   @FunctionalInterface
-  private interface TarProducer {
-    void writeTo(OutputStream out) throws IOException;
+  private interface LayerWriter {
+    Digest writeTo(OutputStream gzipOut) throws IOException;
   }
 
-  private static BuiltLayer compress(Path tempDir, TarProducer producer) throws IOException {
+  private static BuiltLayer toTempFile(Path tempDir, LayerWriter writer) throws IOException {
     Files.createDirectories(tempDir);
     Path file = Files.createTempFile(tempDir, "berth-layer-", ".tar.gz");
     try {
       MessageDigest blob = sha256();
-      MessageDigest tar = sha256();
+      Digest diffId;
       try (OutputStream fileOut = new BufferedOutputStream(Files.newOutputStream(file), BUFFER);
-           DigestOutputStream blobDigesting = new DigestOutputStream(fileOut, blob);
-           GZIPOutputStream gzip = new GZIPOutputStream(blobDigesting, BUFFER);
-           DigestOutputStream tarDigesting = new DigestOutputStream(gzip, tar)) {
-        producer.writeTo(tarDigesting);
+           DigestOutputStream blobDigesting = new DigestOutputStream(fileOut, blob)) {
+        diffId = writer.writeTo(blobDigesting);
       }
-      return new BuiltLayer(file, true, Digest.fromMessageDigest(Digest.SHA256, blob), Files.size(file),
-          Digest.fromMessageDigest(Digest.SHA256, tar));
+      return new BuiltLayer(file, true, Digest.fromMessageDigest(Digest.SHA256, blob), Files.size(file), diffId);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
@@ -96,6 +115,27 @@ public final class LayerBuilder {
       return MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  /** Lets gzip finish into a stream it must not close (the caller closes the file). */
+  private static final class OutputStreamShield extends java.io.FilterOutputStream {
+    private OutputStreamShield(OutputStream out) {
+      super(out);
+    }
+
+    static OutputStream of(OutputStream out) {
+      return new OutputStreamShield(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 
