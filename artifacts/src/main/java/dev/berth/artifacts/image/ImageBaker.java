@@ -1,11 +1,11 @@
 package dev.berth.artifacts.image;
 
 import dev.berth.artifacts.Annotations;
-import dev.berth.artifacts.image.internal.BaseBlobs;
 import dev.berth.artifacts.image.internal.BuiltLayer;
 import dev.berth.artifacts.image.internal.ConfigChanges;
 import dev.berth.artifacts.image.internal.ImageConfigEditor;
 import dev.berth.artifacts.image.internal.LayerBuilder;
+import dev.berth.artifacts.image.internal.OverlayStorage;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
@@ -15,9 +15,10 @@ import dev.berth.core.Platform;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Target;
+import dev.berth.core.copy.CopyListener;
+import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.copy.Copier;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -77,7 +78,7 @@ public final class ImageBaker {
   private final String baseName;
   private final String mountFrom;
   private final Path tempDir;
-  private final BlobTransferListener listener;
+  private final CopyOptions copyOptions;
 
   private ImageBaker(Builder b) {
     this.layers = List.copyOf(b.layers);
@@ -90,7 +91,7 @@ public final class ImageBaker {
     this.baseName = b.baseName;
     this.mountFrom = b.mountFrom;
     this.tempDir = b.tempDir;
-    this.listener = b.listener;
+    this.copyOptions = b.copyOptions;
   }
 
   /** A builder; at least one layer is required. */
@@ -143,16 +144,22 @@ public final class ImageBaker {
           docker ? null : manifestAnnotations(root));
       EncodedManifest encoded = EncodedManifest.of(manifest);
 
-      BaseBlobs.transfer(base, target, baseManifest.layers(), mountFrom, listener);
+      OverlayStorage content = new OverlayStorage(base)
+          .addBytes(configDesc, configBytes)
+          .addBytes(encoded.descriptor(), encoded.bytes());
       for (int i = 0; i < built.size(); i++) {
-        pushFile(target, added.get(i), built.get(i).file());
+        content.addFile(added.get(i), built.get(i).file());
       }
-      if (!target.exists(configDesc)) {
-        Contents.pushBytes(target, configDesc.mediaType(), configBytes);
-        listener.onPushed(configDesc);
+      CopyOptions options = copyOptions;
+      if (mountFrom != null) {
+        List<String> sources = new ArrayList<>(copyOptions.mountFrom());
+        sources.add(0, mountFrom);
+        options = copyOptions.newBuilder().mountFrom(sources).build();
       }
-      Contents.pushManifest(target, encoded, tag);
-      listener.onPushed(encoded.descriptor());
+      Copier.copyGraph(content, target, encoded.descriptor(), options);
+      if (tag != null) {
+        target.tag(encoded.descriptor(), tag);
+      }
       return new BakedImage(encoded.descriptor(), configDesc, added, diffIds, baseManifestDesc);
     } finally {
       for (BuiltLayer layer : built) {
@@ -173,17 +180,6 @@ public final class ImageBaker {
     return annotations.mergeInto(a);
   }
 
-  private void pushFile(Target target, Descriptor layer, Path file) throws IOException {
-    if (target.exists(layer)) {
-      listener.onExisting(layer);
-      return;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      target.push(layer, in);
-    }
-    listener.onPushed(layer);
-  }
-
   /** Configures an {@link ImageBaker}. Not thread-safe. */
   public static final class Builder {
     private final List<LayerSource> layers = new ArrayList<>();
@@ -197,7 +193,7 @@ public final class ImageBaker {
     private String baseName;
     private String mountFrom;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
-    private BlobTransferListener listener = new BlobTransferListener() {};
+    private CopyOptions copyOptions = CopyOptions.defaults();
 
     private Builder() {}
 
@@ -280,9 +276,14 @@ public final class ImageBaker {
       return this;
     }
 
-    /** Hears how each blob reached the target. */
-    public Builder listener(BlobTransferListener value) {
-      this.listener = Objects.requireNonNull(value, "listener");
+    /**
+     * How the image is copied to the target: concurrency, executor, and a {@link CopyListener} that
+     * hears which blobs were skipped (already there), mounted or transferred. Its platform and
+     * referrer settings are not used; {@link #mountFrom} is tried before its mount sources.
+     */
+    public Builder copyOptions(CopyOptions value) {
+      this.copyOptions = Objects.requireNonNull(value, "copyOptions").newBuilder()
+          .platform(null).includeReferrers(false).build();
       return this;
     }
 
