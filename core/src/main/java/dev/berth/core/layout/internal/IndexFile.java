@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,19 @@ import java.util.UUID;
  * replaced atomically, so a reader sees the old or the new file and never a torn one.
  */
 public final class IndexFile {
+  /** The file's identity: every atomic replace makes a new inode, so an equal stamp means unchanged. */
+  private record Stamp(Object fileKey, FileTime modified, long size) {
+    static Stamp of(Path file) throws IOException {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.fileKey() == null ? null : new Stamp(a.fileKey(), a.lastModifiedTime(), a.size());
+    }
+  }
+
+  private record Cached(Stamp stamp, Index index) {}
+
   private final Path file;
+  /** Parsing a large index.json costs far more than a stat, and resolve reads it on every call. */
+  private volatile Cached cached;
 
   public IndexFile(Path root) {
     this.file = root.resolve("index.json");
@@ -25,16 +39,36 @@ public final class IndexFile {
 
   /** The current index; an empty one when the file does not exist yet. */
   public Index read() throws IOException {
+    Stamp before;
     byte[] bytes;
     try {
+      before = Stamp.of(file);
+      Cached c = cached;
+      if (c != null && before != null && before.equals(c.stamp)) {
+        return c.index;
+      }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return empty();
     }
+    Index index;
     try {
-      return Json.read(bytes, Index.class, file.toString());
+      index = Json.read(bytes, Index.class, file.toString());
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
+    }
+    // Cache only if the file was not replaced while it was read.
+    if (before != null && before.equals(stampOrNull())) {
+      cached = new Cached(before, index);
+    }
+    return index;
+  }
+
+  private Stamp stampOrNull() throws IOException {
+    try {
+      return Stamp.of(file);
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -50,6 +84,10 @@ public final class IndexFile {
             index.annotations())
         : index;
     AtomicFiles.write(file, Json.write(out));
+    Stamp written = stampOrNull();
+    if (written != null) {
+      cached = new Cached(written, out); // the next read under this lock need not parse what we wrote
+    }
   }
 
   /** An index with no entries. */
