@@ -9,15 +9,16 @@ import dev.berth.auth.Scopes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * Asks a token endpoint for a bearer token, per the docker token protocol: {@code GET
@@ -33,6 +34,17 @@ public final class TokenFetcher {
    * starts just before expiry to reach the registry, yet at most a quarter of a short token's life.
    */
   static final Duration MAX_RENEW_MARGIN = Duration.ofSeconds(30);
+  /**
+   * The longest lifetime believed. Registries hand out tokens for minutes; a larger {@code expires_in}
+   * is kept to this so that an absurd one (a hostile {@code 9223372036854775807}) cannot overflow the
+   * clock arithmetic, and a cached token is asked for again at least daily.
+   */
+  static final Duration MAX_LIFETIME = Duration.ofDays(1);
+  /**
+   * The largest token answer read. Real ones are a few KiB (a JWT with its certificate chain); the
+   * answer is read into memory, so a hostile endpoint must not be able to make that unbounded.
+   */
+  static final int MAX_RESPONSE_BYTES = 1024 * 1024;
   private static final String CLIENT_ID = "berth";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -124,9 +136,14 @@ public final class TokenFetcher {
       throw new IOException("token endpoint " + shownRealm + " answered HTTP " + response.code()
           + " for " + host);
     }
+    BufferedSource source = response.body().source();
+    if (source.request(MAX_RESPONSE_BYTES + 1L)) {
+      throw new AuthenticationException(Reason.PROTOCOL, "token endpoint " + shownRealm
+          + " answered more than " + MAX_RESPONSE_BYTES + " bytes, more than any token needs");
+    }
     JsonNode body;
     try {
-      body = JSON.readTree(response.body().byteStream());
+      body = JSON.readTree(source.getBuffer().readByteArray());
     } catch (IOException e) {
       throw new AuthenticationException(Reason.PROTOCOL,
           "token endpoint " + shownRealm + " answered something that is not JSON");
@@ -176,7 +193,7 @@ public final class TokenFetcher {
   static Instant expiry(JsonNode body, Instant sent) {
     JsonNode expiresIn = body.get("expires_in");
     Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-        ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
+        ? Duration.ofSeconds(Math.min(expiresIn.asLong(), MAX_LIFETIME.toSeconds())) : DEFAULT_LIFETIME;
     Instant expiresAt = sent.plus(lifetime);
     String issuedAt = text(body, "issued_at");
     if (issuedAt != null) {
@@ -185,7 +202,7 @@ public final class TokenFetcher {
         if (serverExpiry.isBefore(expiresAt) && serverExpiry.isAfter(sent)) {
           expiresAt = serverExpiry;
         }
-      } catch (DateTimeParseException ignored) {
+      } catch (DateTimeException ignored) {
         // A malformed issued_at is not worth failing a pull over; the local clock serves.
       }
     }
