@@ -131,16 +131,19 @@ public final class CredentialHelper implements CredentialProvider {
    */
   public void store(String serverUrl, Credential credential) throws IOException {
     ObjectNode input = JSON.createObjectNode().put("ServerURL", serverUrl);
+    String secret;
     if (credential instanceof Credential.UsernamePassword user) {
-      input.put("Username", user.username()).put("Secret", user.password());
+      secret = user.password();
+      input.put("Username", user.username()).put("Secret", secret);
     } else if (credential instanceof Credential.IdentityToken identity) {
-      input.put("Username", IDENTITY_TOKEN_USER).put("Secret", identity.token());
+      secret = identity.token();
+      input.put("Username", IDENTITY_TOKEN_USER).put("Secret", secret);
     } else {
       throw new IllegalArgumentException("a credential helper cannot store " + credential);
     }
     HelperProcess.Result result = run("store", JSON.writeValueAsString(input));
     if (!result.succeeded()) {
-      throw failed("store", result);
+      throw failed("store", result, secret);
     }
   }
 
@@ -194,7 +197,22 @@ public final class CredentialHelper implements CredentialProvider {
   }
 
   private AuthenticationException failed(String action, HelperProcess.Result result) {
+    return failed(action, result, null);
+  }
+
+  /**
+   * A failure naming the helper's first line of output, which is how helpers explain themselves. That
+   * line is withheld when it may carry a secret: when it holds {@code secret} (a helper that echoes its
+   * {@code store} input) or looks like a credential answer (a helper that printed its {@code get}
+   * answer and still failed).
+   */
+  private AuthenticationException failed(String action, HelperProcess.Result result, String secret) {
     String summary = result.summary();
+    String output = result.stdout() + "\n" + result.stderr(); // whole, since the summary may cut a secret in two
+    if ((secret != null && !secret.isEmpty() && output.contains(secret))
+        || output.toLowerCase(Locale.ROOT).contains("\"secret\"")) {
+      summary = "(output withheld: it may contain the secret)";
+    }
     return new AuthenticationException(Reason.HELPER_FAILED, displayName() + " " + action
         + " failed with exit code " + result.exitCode() + (summary.isEmpty() ? "" : ": " + summary));
   }
