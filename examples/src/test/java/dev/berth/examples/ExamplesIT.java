@@ -1,14 +1,19 @@
 package dev.berth.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.artifacts.helm.HelmPackager;
+import dev.berth.artifacts.helm.HelmPushResult;
+import dev.berth.artifacts.helm.PulledChart;
 import dev.berth.artifacts.image.BakedImage;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Reference;
 import dev.berth.core.content.Contents;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
+import dev.berth.examples.demo.DemoInputs;
 import dev.berth.testkit.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +94,19 @@ class ExamplesIT {
     Repository target = client.repository(first.host() + "/team/app");
     assertEquals(image.manifest().digest(), target.resolve("1.0").digest());
     assertEquals(3, Contents.fetchManifest(target, image.manifest()).children().size(), "config + base layer + new");
+  }
+
+  @Test
+  void helmChartExamplePushesAndPullsAChart() throws Exception {
+    DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
+    Path tgz = HelmPackager.packageChart(inputs.chartDir(), tmp.resolve("dist"));
+
+    HelmPushResult pushed = HelmChartExample.push(client, tgz, "oci://" + first.host() + "/charts");
+    assertEquals("0.1.0", pushed.tag());
+    PulledChart pulled = HelmChartExample.pull(client, first.host() + "/charts/hello-chart", "0.1.0", tmp.resolve("out"));
+
+    assertEquals(pushed.manifest().digest(), pulled.manifest().digest());
+    assertArrayEquals(Files.readAllBytes(tgz), Files.readAllBytes(pulled.chart()));
   }
 
   @Test

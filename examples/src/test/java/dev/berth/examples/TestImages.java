@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A real, minimal linux/amd64 image (one layer holding one file), pushed for tests to copy and bake on. */
-final class TestImages {
+public final class TestImages {
   private TestImages() {}
 
-  static Descriptor pushBaseImage(Target target, String tag, Path scratch) throws IOException {
+  public static Descriptor pushBaseImage(Target target, String tag, Path scratch) throws IOException {
     Path root = Files.createDirectories(scratch.resolve("base-rootfs"));
     Files.writeString(Files.createDirectories(root.resolve("etc")).resolve("os-release"), "NAME=berth-test\n");
     ByteArrayOutputStream gz = new ByteArrayOutputStream();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
         ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class,
-        LoginCommand.class, LogoutCommand.class, ImageCommand.class, DemoCommand.class,
+        LoginCommand.class, LogoutCommand.class, HelmCommand.class, ImageCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

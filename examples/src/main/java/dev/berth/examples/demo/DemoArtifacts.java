@@ -7,6 +7,8 @@ final class DemoArtifacts {
   private DemoArtifacts() {}
 
   static List<DemoArtifact> all(DemoInputs inputs) {
-    return List.of(new FilesArtifact(inputs.filesDir()));
+    return List.of(
+        new HelmArtifact(inputs.chartDir(), inputs.chartDir().resolveSibling("packaged")),
+        new FilesArtifact(inputs.filesDir()));
   }
 }
