@@ -1,0 +1,169 @@
+package dev.berth.artifacts.wasm;
+
+import dev.berth.artifacts.archive.StagingDirectory;
+import dev.berth.core.Descriptor;
+import dev.berth.core.DigestingInputStream;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.Index;
+import dev.berth.core.Manifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.Contents;
+import dev.berth.core.content.ReadOnlyTarget;
+import dev.berth.core.content.Storage;
+import dev.berth.core.content.Target;
+import dev.berth.core.content.VerifiedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * WebAssembly modules and components as OCI artifacts, in the CNCF TAG Runtime wasm OCI artifact layout:
+ * an OCI image manifest whose config is {@code application/vnd.wasm.config.v0+json} ({@link WasmConfig}:
+ * created, author, architecture {@code wasm}, os {@code wasip1} or {@code wasip2} from the binary's
+ * preamble, the layer digests and, for components, their imports and exports) and whose one layer is the
+ * binary ({@code application/wasm}).
+ *
+ * <p>Pull also reads the layouts older tools wrote (see {@link WasmLayout}) and refuses a layer that is
+ * not WebAssembly, writing nothing.
+ */
+public final class WasmArtifacts {
+  /** wasm-to-oci's config type. */
+  public static final String WASM_TO_OCI_CONFIG = "application/vnd.wasm.config.v1+json";
+  private static final long MAX_CONFIG_BYTES = 4L << 20;
+
+  private WasmArtifacts() {}
+
+  /**
+   * Pushes {@code wasmFile} and a manifest for it, tagged {@code tagOrNull} when not null.
+   *
+   * @throws InvalidWasmException when the file is neither a core module nor a component
+   */
+  public static WasmPushResult push(Target target, Path wasmFile, WasmPushOptions options, String tagOrNull)
+      throws IOException {
+    WasmKind kind = WasmBinary.kind(wasmFile);
+    Descriptor layer = describe(MediaTypes.WASM_LAYER, wasmFile)
+        .withAnnotation(Descriptor.ANNOTATION_TITLE, wasmFile.getFileName().toString());
+    WasmComponent component = null;
+    if (kind == WasmKind.COMPONENT) {
+      component = options.component() != null ? options.component()
+          : ComponentInterfaces.read(wasmFile).orElse(null);
+    }
+    Instant created = options.created() != null ? options.created() : Instant.now();
+    WasmConfig config = new WasmConfig(created.truncatedTo(ChronoUnit.SECONDS).toString(), options.author(),
+        WasmConfig.ARCHITECTURE, kind.os(), List.of(layer.digest().toString()), component);
+    byte[] configJson = config.toJson();
+    Descriptor configDesc = Descriptor.of(MediaTypes.WASM_CONFIG, configJson);
+    if (!target.exists(configDesc)) {
+      target.push(configDesc, new ByteArrayInputStream(configJson));
+    }
+    pushIfAbsent(target, layer, wasmFile);
+    Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, null, configDesc, List.of(layer), null,
+        options.annotations());
+    EncodedManifest encoded = EncodedManifest.of(m);
+    Contents.pushManifest(target, encoded, tagOrNull);
+    return new WasmPushResult(encoded.descriptor(), config, layer, kind);
+  }
+
+  /**
+   * Pulls the wasm binary {@code reference} names to {@code outputFile}, all or nothing. An index is
+   * followed to its manifest for the {@code wasm} architecture or a {@code wasip1}/{@code wasip2} os.
+   *
+   * @throws UnsupportedException when the artifact is not a wasm artifact in a layout berth knows, or a
+   *     CNCF artifact does not have exactly one {@code application/wasm} layer
+   * @throws InvalidWasmException when the layer's bytes are not WebAssembly (nothing is written)
+   * @throws java.nio.file.FileAlreadyExistsException when the file exists and {@code overwrite} is false
+   */
+  public static PulledWasm pull(ReadOnlyTarget source, String reference, Path outputFile, boolean overwrite)
+      throws IOException {
+    Descriptor root = source.resolve(reference);
+    EncodedManifest encoded = Contents.fetchManifest(source, root);
+    if (encoded.isIndex()) {
+      root = wasmEntry(encoded.index(), reference);
+      encoded = Contents.fetchManifest(source, root);
+    }
+    if (!MediaTypes.isManifest(encoded.mediaType())) {
+      throw new UnsupportedException(reference + " is a " + encoded.mediaType() + ", not a manifest");
+    }
+    Manifest m = encoded.manifest();
+    String configType = m.config() == null ? null : m.config().mediaType();
+    Descriptor layer;
+    WasmLayout layout;
+    WasmConfig config = null;
+    if (MediaTypes.WASM_CONFIG.equals(configType)) {
+      // The CNCF layout: the spec requires exactly one layer, of type application/wasm.
+      if (m.layers().size() != 1 || !MediaTypes.WASM_LAYER.equals(m.layers().get(0).mediaType())) {
+        throw new UnsupportedException(reference + " has config " + MediaTypes.WASM_CONFIG
+            + " but not exactly one " + MediaTypes.WASM_LAYER + " layer (found " + m.layers().size() + " layers)");
+      }
+      layer = m.layers().get(0);
+      layout = WasmLayout.CNCF;
+      config = WasmConfig.parse(Contents.fetchAll(source, m.config(), MAX_CONFIG_BYTES));
+    } else {
+      List<Descriptor> wasm = m.layers().stream().filter(l -> layoutOf(l.mediaType()) != null).toList();
+      if (wasm.isEmpty()) {
+        throw new UnsupportedException(reference + " is not a wasm artifact: no layer of a wasm media type"
+            + " (config " + configType + ")");
+      }
+      if (wasm.size() > 1) {
+        throw new UnsupportedException(reference + " has " + wasm.size() + " wasm layers; pull it as files instead");
+      }
+      layer = wasm.get(0);
+      layout = layoutOf(layer.mediaType());
+    }
+    Path target = outputFile.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    try (StagingDirectory staging = StagingDirectory.create(parent)) {
+      Path staged = staging.newFile(target.getFileName().toString());
+      try (InputStream raw = source.fetch(layer);
+          InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, layer);
+          OutputStream out = Files.newOutputStream(staged)) {
+        in.transferTo(out);
+      }
+      WasmKind kind = WasmBinary.kind(staged);
+      staging.commit(overwrite);
+      return new PulledWasm(target, kind, config, layout, root, layer);
+    }
+  }
+
+  private static WasmLayout layoutOf(String mediaType) {
+    for (WasmLayout l : WasmLayout.values()) {
+      if (l.layerMediaType().equals(mediaType)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  private static Descriptor wasmEntry(Index index, String reference) throws UnsupportedException {
+    for (Descriptor d : index.manifests()) {
+      if (d.platform() != null && (WasmConfig.ARCHITECTURE.equals(d.platform().architecture())
+          || "wasip1".equals(d.platform().os()) || "wasip2".equals(d.platform().os())
+          || "wasi".equals(d.platform().os()))) {
+        return d;
+      }
+    }
+    throw new UnsupportedException(reference + " is an index without a wasm entry");
+  }
+
+  private static Descriptor describe(String mediaType, Path file) throws IOException {
+    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return Descriptor.of(mediaType, in.digest(), in.count());
+    }
+  }
+
+  private static void pushIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
+    if (!target.exists(d)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        target.push(d, in);
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.berth.artifacts.wasm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a WebAssembly binary's preamble: {@code \0asm}, then a 2-byte version and a 2-byte layer, both
+ * little-endian. A core module is version 1, layer 0 (the core spec's 4-byte version {@code 01 00 00
+ * 00}); a component is layer 1, with a version that counts pre-standard drafts ({@code 0x0d} today).
+ */
+public final class WasmBinary {
+  /** The preamble's length. */
+  public static final int PREAMBLE_BYTES = 8;
+
+  private WasmBinary() {}
+
+  /**
+   * The kind of the binary whose first bytes are {@code preamble}.
+   *
+   * @throws InvalidWasmException when they are not a module's or a component's preamble
+   */
+  public static WasmKind kind(byte[] preamble) throws InvalidWasmException {
+    if (preamble.length < PREAMBLE_BYTES || preamble[0] != 0 || preamble[1] != 'a' || preamble[2] != 's'
+        || preamble[3] != 'm') {
+      throw new InvalidWasmException("not a WebAssembly binary: it does not start with \\0asm");
+    }
+    int version = (preamble[4] & 0xff) | (preamble[5] & 0xff) << 8;
+    int layer = (preamble[6] & 0xff) | (preamble[7] & 0xff) << 8;
+    if (layer == 0 && version == 1) {
+      return WasmKind.MODULE;
+    }
+    if (layer == 1) {
+      return WasmKind.COMPONENT;
+    }
+    throw new InvalidWasmException("unsupported WebAssembly binary: version " + version + ", layer " + layer);
+  }
+
+  /** The kind of the binary in {@code file}. */
+  public static WasmKind kind(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return kind(in.readNBytes(PREAMBLE_BYTES));
+    }
+  }
+}
