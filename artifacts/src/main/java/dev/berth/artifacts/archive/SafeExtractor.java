@@ -13,11 +13,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.Objects;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Extracts a tar or tar+gzip stream (told apart by the gzip magic bytes) so that a hostile archive
@@ -94,7 +94,9 @@ public final class SafeExtractor {
     int b0 = in.read();
     int b1 = in.read();
     in.reset();
-    InputStream raw = (b0 == 0x1f && b1 == 0x8b) ? new GzipCompressorInputStream(in, true) : in;
+    // The JDK's gzip reader skips the optional header fields without interpreting them (Helm's charts carry
+    // an "extra" field that stricter readers reject) and reads concatenated members.
+    InputStream raw = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in, 65536) : in;
     LimitedInputStream limited = new LimitedInputStream(raw, maxBytes, "expanded archive");
     TarArchiveInputStream tar = new TarArchiveInputStream(limited, StandardCharsets.UTF_8.name());
     int count = 0;

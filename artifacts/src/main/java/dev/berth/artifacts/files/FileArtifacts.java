@@ -29,10 +29,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Files and directories as OCI artifacts, compatible with {@code oras push} and {@code oras pull}.
@@ -186,7 +186,7 @@ public final class FileArtifacts {
         .maxEntries(options.maxEntries())
         .build();
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(blob), 65536)) {
-      InputStream tar = isGzip(raw) ? new GzipCompressorInputStream(raw, true) : raw;
+      InputStream tar = isGzip(raw) ? new GZIPInputStream(raw, 65536) : raw;
       DigestingInputStream digesting = new DigestingInputStream(tar);
       extractor.extractInto(digesting, staging.root());
       String expected = layer.annotation(OrasAnnotations.CONTENT_DIGEST);

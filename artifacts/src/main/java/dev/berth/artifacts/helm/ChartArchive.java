@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Reads a packaged chart ({@code NAME-VERSION.tgz}) without unpacking it. */
 public final class ChartArchive {
@@ -35,7 +35,9 @@ public final class ChartArchive {
 
   /** As {@link #readMetadata(Path)}, from a stream (not closed) naming the chart {@code what}. */
   public static ChartMetadata readMetadata(InputStream chartTgz, String what) throws IOException {
-    InputStream gz = new GzipCompressorInputStream(new BufferedInputStream(chartTgz), true);
+    // The JDK's reader, not commons-compress's: Helm writes a gzip "extra" field that is not made of
+    // RFC 1952 subfields, which commons-compress 1.28 rejects and the JDK (rightly) just skips.
+    InputStream gz = new GZIPInputStream(new BufferedInputStream(chartTgz), 65536);
     TarArchiveInputStream tar = new TarArchiveInputStream(
         new LimitedInputStream(gz, MAX_EXPANDED_BYTES, "chart " + what + " expanded"), StandardCharsets.UTF_8.name());
     TarArchiveEntry e;

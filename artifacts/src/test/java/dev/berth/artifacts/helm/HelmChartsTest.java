@@ -97,7 +97,8 @@ class HelmChartsTest {
 
     assertEquals("0.1.0", r.tag());
     Manifest m = Contents.fetchManifest(repo, repo.resolve("0.1.0")).manifest();
-    assertEquals(MediaTypes.OCI_MANIFEST, m.mediaType());
+    assertNull(m.mediaType(), "Helm leaves mediaType out of the manifest");
+    assertEquals(MediaTypes.OCI_MANIFEST, repo.resolve("0.1.0").mediaType());
     assertNull(m.artifactType());
     assertEquals(MediaTypes.HELM_CONFIG, m.config().mediaType());
     assertEquals(2, m.layers().size());
@@ -142,6 +143,47 @@ class HelmChartsTest {
       dev.berth.artifacts.archive.TarArchiver.builder().build().write(Files.writeString(tmp.resolve("a.txt"), "a"), out);
     }
     assertThrows(IllegalArgumentException.class, () -> HelmCharts.push(new MemoryStore(), notAChart));
+  }
+
+  @Test
+  void readsChartsWithHelmsNonStandardGzipExtraField() throws IOException {
+    Path berthTgz = HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist"));
+    byte[] tar;
+    try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(berthTgz))) {
+      tar = in.readAllBytes();
+    }
+    // helm package sets gzip FEXTRA to this string, which is not a list of RFC 1952 subfields.
+    Path helmStyle = tmp.resolve("helm-style.tgz");
+    Files.write(helmStyle, gzipWithExtra(tar, "+aHR0cHM6Ly95b3V0dS5iZS96OVV6MWljandyTQo=".getBytes()));
+    assertEquals("demo", ChartArchive.readMetadata(helmStyle).name());
+    MemoryStore repo = new MemoryStore();
+    HelmCharts.push(repo, helmStyle);
+    assertArrayEquals(Files.readAllBytes(helmStyle),
+        Files.readAllBytes(HelmCharts.pull(repo, "0.1.0", tmp.resolve("out"), HelmPullOptions.defaults()).chart()));
+  }
+
+  static byte[] gzipWithExtra(byte[] data, byte[] extra) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 4, 0, 0, 0, 0, 0, (byte) 0xff});
+    out.write(extra.length & 0xff);
+    out.write(extra.length >> 8);
+    out.write(extra);
+    java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+    try (java.util.zip.DeflaterOutputStream def = new java.util.zip.DeflaterOutputStream(
+        new java.io.FilterOutputStream(out) {
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        }, d)) {
+      def.write(data);
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(data);
+    java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    trailer.putInt((int) crc.getValue()).putInt(data.length);
+    out.write(trailer.array());
+    return out.toByteArray();
   }
 
   @Test
