@@ -34,8 +34,10 @@ public final class Blobs {
       throw ctx.failure(response, access, "blob " + blob.digest());
     }
     response.close();
-    ctx.presence().record(ctx.host(), ctx.name(), blob.digest(), true);
-    return true;
+    // Same digest, other size: not the content the descriptor describes (a size the caller got wrong).
+    boolean present = Sizes.matches(response.header("Content-Length"), blob.size());
+    ctx.presence().record(ctx.host(), ctx.name(), blob.digest(), present);
+    return present;
   }
 
   /** The descriptor of a blob known only by digest, its size from HEAD's {@code Content-Length}. */

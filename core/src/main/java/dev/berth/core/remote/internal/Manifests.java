@@ -101,7 +101,7 @@ public final class Manifests {
       if (!response.isSuccessful()) {
         throw ctx.failure(response, access, "manifest " + target.digest());
       }
-      return true;
+      return Sizes.matches(response.header("Content-Length"), target.size());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.berth.core.OciException;
 import dev.berth.core.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The tag list endpoint (end-8a/8b) and the registry catalog, both paged by {@code n}/{@code last} and {@code Link}. */
@@ -15,11 +16,16 @@ public final class Tags {
     this.ctx = ctx;
   }
 
-  /** All tags, following pagination; {@code pageSize} 0 lets the registry choose. */
+  /**
+   * All tags in lexical order, following pagination; {@code pageSize} 0 lets the registry choose. The
+   * spec orders tags lexically, but distribution 2.8 does not when asked without {@code n}, so the
+   * collected list is sorted here.
+   */
   public List<String> list(int pageSize, String last) throws IOException {
     List<String> out = new ArrayList<>();
     Pages.fetchAll(ctx, ctx.endpoints().tags(pageSize, last), Access.pull(ctx.name()), "application/json",
         "tag list of " + ctx.where(), (response, body) -> out.addAll(strings(body, "tags", "tag list")), null);
+    Collections.sort(out);
     return out;
   }
 
