@@ -1,12 +1,11 @@
 package dev.berth.examples.cli;
 
 import dev.berth.artifacts.image.BakedImage;
-import dev.berth.artifacts.image.BlobTransferListener;
 import dev.berth.artifacts.image.ImageBaker;
 import dev.berth.artifacts.image.LayerSource;
-import dev.berth.core.Descriptor;
 import dev.berth.core.Platform;
 import dev.berth.core.content.Target;
+import dev.berth.core.copy.CopyOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,27 +86,7 @@ final class ImageCommand {
       Console console = session.console();
       ProgressBars bars = new ProgressBars(console, "push");
       session.progress(bars);
-      baker.listener(new BlobTransferListener() {
-        @Override
-        public void onExisting(Descriptor blob) {
-          console.note("exists " + blob.digest());
-        }
-
-        @Override
-        public void onMounted(Descriptor blob, String fromRepository) {
-          console.note("mounted " + blob.digest() + " from " + fromRepository);
-        }
-
-        @Override
-        public void onCopied(Descriptor blob) {
-          bars.onDone(blob);
-        }
-
-        @Override
-        public void onPushed(Descriptor blob) {
-          bars.onDone(blob);
-        }
-      });
+      baker.copyOptions(CopyOptions.builder().listener(new TransferListener(bars, console)).build());
       Target destination = session.open(to, true);
       Target source = session.open(from, false);
       BakedImage image = baker.build().bake(source, baseRef, destination, to.tag());
