@@ -252,6 +252,55 @@ class CopierTest {
     assertFalse(dst.exists(image.descriptor()));
   }
 
+  @Test
+  void aFailureStopsTransfersThatHaveNotStarted() throws IOException {
+    EncodedManifest image = fixtures.image(src, 6);
+    Descriptor config = image.manifest().config();
+    ReadOnlyStorage brokenConfig = new ReadOnlyStorage() {
+      @Override
+      public InputStream fetch(Descriptor target) throws IOException {
+        if (target.digest().equals(config.digest())) {
+          throw new IOException("disk on fire (test)");
+        }
+        return src.fetch(target);
+      }
+
+      @Override
+      public boolean exists(Descriptor target) {
+        return src.exists(target);
+      }
+    };
+    src.fetches.clear();
+    IOException e = assertThrows(IOException.class, () ->
+        Copier.copyGraph(brokenConfig, dst, image.descriptor(), CopyOptions.builder().concurrency(1).build()));
+    assertEquals("disk on fire (test)", e.getMessage());
+    assertEquals(1, src.fetches.size(), "only the manifest was fetched; the layers queued behind the config never ran");
+  }
+
+  @Test
+  void interruptingTheCallerStopsTheCopy() throws Exception {
+    EncodedManifest image = fixtures.image(src, 20);
+    src.fetchDelayMillis = 200;
+    Thread caller = Thread.currentThread();
+    Thread interrupter = new Thread(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException ignored) {
+        return;
+      }
+      caller.interrupt();
+    });
+    interrupter.start();
+    try {
+      assertThrows(java.io.InterruptedIOException.class,
+          () -> Copier.copyGraph(src, dst, image.descriptor(), CopyOptions.builder().concurrency(1).build()));
+      assertTrue(Thread.interrupted(), "the interrupt flag is kept for the caller");
+    } finally {
+      interrupter.join();
+    }
+    assertTrue(src.fetches.size() < 10, "queued transfers did not run after the interrupt: " + src.fetches.size());
+  }
+
   /** An index of an index of ... of one image: every level waits on the one below. */
   private EncodedManifest nestedIndexes(int depth) throws IOException {
     EncodedManifest node = fixtures.image(src, 3);
