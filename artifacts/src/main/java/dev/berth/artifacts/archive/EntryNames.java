@@ -64,6 +64,15 @@ public final class EntryNames {
    */
   static String safeLinkTarget(String entry, List<String> linkParent, String target)
       throws UnsafeArchiveException {
+    return safeLinkTarget(entry, linkParent, target, List.of());
+  }
+
+  /**
+   * As {@link #safeLinkTarget(String, List, String)}, also requiring the target to lie within {@code
+   * floor} (the directory an oras layer's entries must stay in).
+   */
+  static String safeLinkTarget(String entry, List<String> linkParent, String target, List<String> floor)
+      throws UnsafeArchiveException {
     if (target == null || target.isEmpty()) {
       throw new UnsafeArchiveException(entry, "link has an empty target");
     }
@@ -84,6 +93,10 @@ public final class EntryNames {
       } else {
         resolved.add(s);
       }
+    }
+    if (resolved.size() < floor.size() || !resolved.subList(0, floor.size()).equals(floor)) {
+      throw new UnsafeArchiveException(entry, "link target \"" + target + "\" points outside \""
+          + String.join("/", floor) + "/\"");
     }
     // Re-express the resolved path relative to the link's directory: climb to the common prefix, descend.
     int common = 0;

@@ -149,7 +149,8 @@ public final class SafeExtractor {
       }
       case TarConstants.LF_SYMLINK -> {
         requireLinksAllowed(name);
-        String linkTarget = EntryNames.safeLinkTarget(name, segs.subList(0, segs.size() - 1), e.getLinkName());
+        String linkTarget = EntryNames.safeLinkTarget(name, segs.subList(0, segs.size() - 1), e.getLinkName(),
+            requiredPrefix);
         clearForFile(name, target);
         Files.createSymbolicLink(target, target.getFileSystem().getPath(linkTarget));
       }
@@ -159,6 +160,7 @@ public final class SafeExtractor {
         if (linked.isEmpty()) {
           throw new UnsafeArchiveException(name, "hard link to the destination itself");
         }
+        checkPrefix(name, linked);
         Path existing = prepareParents(name, root, linked);
         BasicFileAttributes a = attributes(existing);
         if (a == null || !a.isRegularFile()) {

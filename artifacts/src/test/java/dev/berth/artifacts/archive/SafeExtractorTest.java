@@ -147,6 +147,20 @@ class SafeExtractorTest {
   }
 
   @Test
+  void withARequiredPrefixLinksMustStayInsideIt() throws IOException {
+    SafeExtractor ex = SafeExtractor.builder().requirePrefix("docs").build();
+    UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> ex.extract(
+        new ByteArrayInputStream(new TarFixtures().dir("docs").symlink("docs/l", "../existing.txt").tar()), dest));
+    assertTrue(e.getMessage().contains("outside \"docs/\""), e.getMessage());
+    assertThrows(UnsafeArchiveException.class, () -> ex.extract(new ByteArrayInputStream(
+        new TarFixtures().dir("docs").hardlink("docs/h", "existing.txt").tar()), dest));
+    assertDestinationUnchanged();
+    ex.extract(new ByteArrayInputStream(new TarFixtures().dir("docs").file("docs/a", "a").symlink("docs/l", "a")
+        .tar()), dest);
+    assertEquals("a", Files.readString(dest.resolve("docs/l")));
+  }
+
+  @Test
   void refusesToOverwriteUnlessAsked() throws IOException {
     byte[] tar = new TarFixtures().file("existing.txt", "new").file("fresh.txt", "fresh").tar();
     assertThrows(FileAlreadyExistsException.class,

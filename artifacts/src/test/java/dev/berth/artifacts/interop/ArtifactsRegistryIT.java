@@ -2,11 +2,14 @@ package dev.berth.artifacts.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.artifacts.archive.UnsafeArchiveException;
 import dev.berth.artifacts.files.FileArtifacts;
 import dev.berth.artifacts.files.FilePullOptions;
 import dev.berth.artifacts.files.FilePush;
+import dev.berth.artifacts.files.OrasAnnotations;
 import dev.berth.artifacts.files.PulledFiles;
 import dev.berth.artifacts.helm.ChartArchive;
 import dev.berth.artifacts.helm.HelmCharts;
@@ -18,14 +21,25 @@ import dev.berth.artifacts.wasm.WasmArtifacts;
 import dev.berth.artifacts.wasm.WasmKind;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
+import dev.berth.core.EncodedManifest;
+import dev.berth.core.Manifest;
+import dev.berth.core.MediaTypes;
+import dev.berth.core.content.Contents;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
 import dev.berth.testkit.RegistryServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +81,35 @@ class ArtifactsRegistryIT {
     assertEquals(2, pulled.files().size());
     assertEquals("# hi", Files.readString(tmp.resolve("out/README.md")));
     assertEquals("body{}", Files.readString(tmp.resolve("out/site/css/a.css")));
+  }
+
+  @Test
+  void aHostileDirectoryLayerFromTheRegistryIsRefusedAndWritesNothing() throws IOException {
+    Repository repo = client.repository(registry.host() + "/files/hostile");
+    ByteArrayOutputStream tgz = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new GZIPOutputStream(tgz))) {
+      TarArchiveEntry link =
+          new TarArchiveEntry("site/escape",
+              TarConstants.LF_SYMLINK, true);
+      link.setLinkName("/etc");
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+    }
+    Descriptor layer = Contents.pushBytes(repo, MediaTypes.OCI_LAYER_TAR_GZIP,
+        tgz.toByteArray()).withAnnotations(Map.of(Descriptor.ANNOTATION_TITLE, "site",
+            OrasAnnotations.CONTENT_UNPACK, "true"));
+    Contents.pushBytes(repo, MediaTypes.OCI_EMPTY, Descriptor.emptyJsonContent());
+    Contents.pushManifest(repo, EncodedManifest.of(
+        Manifest.artifact(MediaTypes.UNKNOWN_ARTIFACT, List.of(layer))), "evil");
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    UnsafeArchiveException e = assertThrows(
+        UnsafeArchiveException.class,
+        () -> FileArtifacts.pull(repo, "evil", out, FilePullOptions.defaults()));
+    assertTrue(e.getMessage().contains("site/escape") && e.getMessage().contains("absolute"), e.getMessage());
+    try (Stream<Path> s = Files.list(out)) {
+      assertEquals(0, s.count());
+    }
   }
 
   @Test
