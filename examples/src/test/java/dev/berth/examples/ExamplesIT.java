@@ -110,6 +110,17 @@ class ExamplesIT {
   }
 
   @Test
+  void wasmExamplePushesPullsAndRunsTheModule() throws Exception {
+    DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
+    Reference ref = Reference.parse(first.host() + "/wasm/add:1.0.0");
+
+    WasmExample.push(client, ref, inputs.wasmFile());
+    long[] result = WasmExample.pullAndRun(client, ref, tmp.resolve("pulled.wasm"), "add", 40, 2);
+
+    assertArrayEquals(new long[] {42}, result);
+  }
+
+  @Test
   void embedOkHttpExampleRoutesBerthThroughTheCallersClient() throws Exception {
     Reference repo = Reference.parse(first.host() + "/library/embedded:7");
     TestImages.pushBaseImage(client.repository(repo), "7", tmp);

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     description = "Push, pull and copy OCI artifacts: container images, Helm charts, wasm modules, files.",
     subcommands = {
         PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
-        ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class,
-        LoginCommand.class, LogoutCommand.class, HelmCommand.class, ImageCommand.class, DemoCommand.class,
+        ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class, AttachCommand.class,
+        LoginCommand.class, LogoutCommand.class, HelmCommand.class, WasmCommand.class, ImageCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

@@ -9,6 +9,7 @@ final class DemoArtifacts {
   static List<DemoArtifact> all(DemoInputs inputs) {
     return List.of(
         new HelmArtifact(inputs.chartDir(), inputs.chartDir().resolveSibling("packaged")),
+        new WasmArtifact(inputs.wasmFile()),
         new FilesArtifact(inputs.filesDir()));
   }
 }

@@ -15,6 +15,7 @@ import dev.berth.examples.demo.DemoInputs;
 import dev.berth.testkit.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,51 @@ class CliArtifactsIT {
     BerthJar.Result none = berth.run("--plain-http", "helm", "pull", "oci://" + host + "/charts/hello-chart",
         "--version", "^2.0");
     assertEquals(ExitCodes.NOT_FOUND, none.exit(), none.toString());
+  }
+
+  @Test
+  void wasmPushAndPullRoundTripAndRefuseANonWasmFile() throws Exception {
+    DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
+    BerthJar.Result push = berth.run("--plain-http", "wasm", "push", host + "/cli/add:1", inputs.wasmFile().toString());
+    assertEquals(0, push.exit(), push.toString());
+    assertTrue(push.err().contains("module"), push.toString());
+
+    BerthJar.Result pull = berth.run("--plain-http", "wasm", "pull", host + "/cli/add:1", "-o", "add.wasm");
+    assertEquals(0, pull.exit(), pull.toString());
+    assertEquals(push.line(), pull.line());
+    assertArrayEquals(Files.readAllBytes(inputs.wasmFile()), Files.readAllBytes(berth.workDir().resolve("add.wasm")));
+
+    Files.writeString(berth.workDir().resolve("fake.wasm"), "not wasm at all");
+    BerthJar.Result bad = berth.run("--plain-http", "wasm", "push", host + "/cli/add:2", "fake.wasm");
+    assertEquals(ExitCodes.FAILURE, bad.exit(), bad.toString());
+    assertTrue(bad.err().startsWith("error: "), bad.toString());
+  }
+
+  @Test
+  void attachThenDiscoverShowsTheTree() throws Exception {
+    Path cwd = berth.workDir();
+    Files.writeString(cwd.resolve("app.txt"), "the subject\n");
+    Files.writeString(cwd.resolve("sbom.json"), "{\"packages\":[]}\n");
+    Files.writeString(cwd.resolve("sig.txt"), "signed\n");
+    String subject = berth.run("--plain-http", "push", host + "/cli/subject:1", "app.txt").line();
+
+    BerthJar.Result sbom = berth.run("--plain-http", "attach", host + "/cli/subject:1", "sbom.json:application/json",
+        "--artifact-type", "application/vnd.example.sbom");
+    assertEquals(0, sbom.exit(), sbom.toString());
+    BerthJar.Result sig = berth.run("--plain-http", "attach", host + "/cli/subject@" + sbom.line(), "sig.txt",
+        "--artifact-type", "application/vnd.example.signature");
+    assertEquals(0, sig.exit(), sig.toString());
+
+    BerthJar.Result tree = berth.run("--plain-http", "discover", host + "/cli/subject:1");
+    assertEquals(0, tree.exit(), tree.toString());
+    assertEquals(List.of(
+        host + "/cli/subject@" + subject,
+        "└── application/vnd.example.sbom " + sbom.line(),
+        "    └── application/vnd.example.signature " + sig.line()), tree.out().lines().toList());
+
+    BerthJar.Result filtered = berth.run("--plain-http", "discover", host + "/cli/subject:1",
+        "--artifact-type", "application/vnd.example.signature");
+    assertEquals(1, filtered.out().lines().count(), filtered.toString());
   }
 
   @Test

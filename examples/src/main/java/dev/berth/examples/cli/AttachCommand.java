@@ -1,0 +1,46 @@
+package dev.berth.examples.cli;
+
+import dev.berth.artifacts.referrers.Attach;
+import dev.berth.core.Descriptor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth attach REF FILE... --artifact-type T}: an artifact that refers to REF (image-spec 1.1 subject). */
+@Command(name = "attach", mixinStandardHelpOptions = true,
+    description = {"Push FILEs as an artifact whose subject is REF (a signature, an SBOM, a report), so",
+        "`berth discover REF` finds it. Prints the new artifact's digest."})
+final class AttachCommand extends BerthCommand {
+  @Parameters(index = "0", paramLabel = "REF", description = "The subject: HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
+  String ref;
+
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE[:MEDIATYPE]", description = "Files to attach.")
+  List<String> files;
+
+  @Option(names = "--artifact-type", required = true, paramLabel = "TYPE",
+      description = "The artifact's type, e.g. application/vnd.example.sbom+json.")
+  String artifactType;
+
+  @Option(names = {"-a", "--annotation"}, paramLabel = "KEY=VALUE", description = "A manifest annotation; repeatable.")
+  Map<String, String> annotations = new LinkedHashMap<>();
+
+  @Override
+  protected int run(Session session) throws Exception {
+    TargetArg target = TargetArg.parse(ref);
+    Attach.Builder attach = Attach.builder(artifactType).annotations(annotations);
+    for (String spec : files) {
+      PushCommand.FileSpec f = PushCommand.FileSpec.parse(spec);
+      if (f.mediaType() == null) {
+        attach.file(f.path());
+      } else {
+        attach.file(f.path(), f.mediaType());
+      }
+    }
+    Descriptor artifact = attach.build().attach(session.open(target, true), Args.reference(target));
+    session.console().result(artifact.digest().toString());
+    return ExitCodes.OK;
+  }
+}

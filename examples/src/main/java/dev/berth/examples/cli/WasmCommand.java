@@ -1,0 +1,78 @@
+package dev.berth.examples.cli;
+
+import dev.berth.artifacts.wasm.PulledWasm;
+import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPushOptions;
+import dev.berth.artifacts.wasm.WasmPushResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth wasm push|pull}: WebAssembly modules and components in the CNCF wasm OCI layout. */
+@Command(name = "wasm", mixinStandardHelpOptions = true,
+    description = "Push and pull WebAssembly modules and components (CNCF wasm OCI artifact layout).",
+    subcommands = {WasmCommand.Push.class, WasmCommand.Pull.class})
+final class WasmCommand {
+  private WasmCommand() {}
+
+  @Command(name = "push", mixinStandardHelpOptions = true,
+      description = {"Push FILE.wasm to REF: a config recording module or component (wasip1/wasip2) and",
+          "one application/wasm layer. Prints the manifest digest."})
+  static final class Push extends BerthCommand {
+    @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG or oci:PATH:TAG.")
+    String ref;
+
+    @Parameters(index = "1", paramLabel = "FILE.wasm", description = "A core module or a component.")
+    Path file;
+
+    @Option(names = {"-a", "--annotation"}, paramLabel = "KEY=VALUE", description = "A manifest annotation; repeatable.")
+    Map<String, String> annotations = new LinkedHashMap<>();
+
+    @Override
+    protected int run(Session session) throws Exception {
+      TargetArg target = TargetArg.parse(ref);
+      if (target.digest() != null) {
+        throw new IllegalArgumentException("push takes a tag, not a digest: the digest is the new manifest's");
+      }
+      WasmPushOptions options = WasmPushOptions.defaults()
+          .withAnnotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
+      ProgressBars bars = new ProgressBars(session.console(), "push");
+      session.progress(bars);
+      WasmPushResult result = WasmArtifacts.push(session.open(target, true), file, options, target.tag());
+      bars.finish();
+      session.console().note("pushed a wasm " + result.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + " (" + result.config().os() + ")");
+      session.console().result(result.manifest().digest().toString());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "pull", mixinStandardHelpOptions = true,
+      description = {"Pull the wasm binary REF names to -o FILE.wasm, checking that it is WebAssembly",
+          "(nothing is written otherwise). Also reads older wasm-to-oci layouts. Prints the manifest digest."})
+  static final class Pull extends BerthCommand {
+    @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
+    String ref;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.wasm", description = "Where to write it.")
+    Path output;
+
+    @Option(names = "--overwrite", description = "Replace FILE.wasm if it exists.")
+    boolean overwrite;
+
+    @Override
+    protected int run(Session session) throws Exception {
+      TargetArg target = TargetArg.parse(ref);
+      ProgressBars bars = new ProgressBars(session.console(), "pull");
+      session.progress(bars);
+      PulledWasm pulled = WasmArtifacts.pull(session.open(target, false), Args.reference(target), output, overwrite);
+      bars.finish();
+      session.console().note("wrote " + pulled.file() + " (" + pulled.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+      session.console().result(pulled.manifest().digest().toString());
+      return ExitCodes.OK;
+    }
+  }
+}
