@@ -1,7 +1,9 @@
 package dev.berth.artifacts.image;
 
 import dev.berth.artifacts.Annotations;
+import dev.berth.artifacts.image.internal.BakeEvents;
 import dev.berth.artifacts.image.internal.BuiltLayer;
+import dev.berth.artifacts.internal.MountSources;
 import dev.berth.artifacts.image.internal.ConfigChanges;
 import dev.berth.artifacts.image.internal.ImageConfigEditor;
 import dev.berth.artifacts.image.internal.LayerBuilder;
@@ -57,8 +59,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>The base's layers are never downloaded to be uploaded again: blobs the target already has are
- * skipped, blobs in a sibling repository on the same registry are mounted ({@link
- * Builder#mountFrom}), and otherwise they stream from base to target. Without a {@code created} time
+ * skipped; when base and target are repositories on the same registry (or {@link Builder#mountFrom}
+ * names a sibling repository holding them) they are mounted; otherwise they stream from base to
+ * target, never through memory or disk. Without a {@code created} time
  * the base's is kept, so baking the same inputs twice gives the same digest.
  *
  * <p>Instances are immutable and may be reused.
@@ -79,6 +82,7 @@ public final class ImageBaker {
   private final String mountFrom;
   private final Path tempDir;
   private final CopyOptions copyOptions;
+  private final BlobTransferListener listener;
 
   private ImageBaker(Builder b) {
     this.layers = List.copyOf(b.layers);
@@ -92,6 +96,7 @@ public final class ImageBaker {
     this.mountFrom = b.mountFrom;
     this.tempDir = b.tempDir;
     this.copyOptions = b.copyOptions;
+    this.listener = b.listener;
   }
 
   /** A builder; at least one layer is required. */
@@ -156,6 +161,10 @@ public final class ImageBaker {
         sources.add(0, mountFrom);
         options = copyOptions.newBuilder().mountFrom(sources).build();
       }
+      options = MountSources.withSameRegistryMounts(base, target, options);
+      if (listener != null) {
+        options = options.newBuilder().listener(new BakeEvents(options.listener(), listener, content)).build();
+      }
       Copier.copyGraph(content, target, encoded.descriptor(), options);
       if (tag != null) {
         target.tag(encoded.descriptor(), tag);
@@ -194,6 +203,7 @@ public final class ImageBaker {
     private String mountFrom;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private CopyOptions copyOptions = CopyOptions.defaults();
+    private BlobTransferListener listener;
 
     private Builder() {}
 
@@ -261,9 +271,11 @@ public final class ImageBaker {
     }
 
     /**
-     * A repository on the target's registry that holds the base's blobs (normally the base's own
-     * repository); blobs the target lacks are mounted from it instead of copied. Only used when the
-     * target is a {@link dev.berth.core.content.Mounter}.
+     * A repository on the target's registry that holds the base's blobs; blobs the target lacks are
+     * mounted from it instead of copied. Only needed when the base is not itself a repository on the
+     * target's registry (then its name is used without asking), e.g. a base read from a layout whose
+     * blobs were pushed to that registry before. Only used when the target is a {@link
+     * dev.berth.core.content.Mounter}.
      */
     public Builder mountFrom(String repository) {
       this.mountFrom = repository;
@@ -273,6 +285,12 @@ public final class ImageBaker {
     /** Where the compressed layer is staged before its digest is known; the system temp dir by default. */
     public Builder tempDir(Path dir) {
       this.tempDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** Hears how each blob reached the target (besides any listener in {@link #copyOptions}). */
+    public Builder listener(BlobTransferListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
       return this;
     }
 

@@ -217,6 +217,23 @@ class ImageBakerTest {
   }
 
   @Test
+  void bakeListenerTellsBaseBlobsFromNewContent() throws IOException {
+    ImageFixtures.Base b = pushBase("3.19", false);
+    Set<String> events = ConcurrentHashMap.newKeySet();
+    BlobTransferListener listener = new BlobTransferListener() {
+      @Override public void onExisting(Descriptor blob) { events.add("existing " + blob.digest()); }
+      @Override public void onCopied(Descriptor blob) { events.add("copied " + blob.digest()); }
+      @Override public void onPushed(Descriptor blob) { events.add("pushed " + blob.digest()); }
+    };
+
+    BakedImage baked = baker().listener(listener).build().bake(base, "3.19", new MemoryStore(), "v1");
+
+    assertEquals(Set.of("copied " + b.layers().get(0).digest(), "copied " + b.layers().get(1).digest(),
+        "pushed " + baked.addedLayers().get(0).digest(), "pushed " + baked.config().digest(),
+        "pushed " + baked.manifest().digest()), events);
+  }
+
+  @Test
   void tarFileIsCompressedAndTarGzFileIsUsedByteForByte() throws IOException {
     pushBase("3.19", false);
     byte[] tar = ImageFixtures.tar(Map.of("srv/", "", "srv/data.txt", "data\n"));

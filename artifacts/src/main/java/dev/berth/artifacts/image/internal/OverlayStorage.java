@@ -43,6 +43,11 @@ public final class OverlayStorage implements ReadOnlyStorage {
     return this;
   }
 
+  /** Whether {@code d} is new content served from here rather than from the base. */
+  public boolean isLocal(Descriptor d) {
+    return local.containsKey(d.digest());
+  }
+
   @Override
   public InputStream fetch(Descriptor target) throws IOException {
     Opener opener = local.get(target.digest());
