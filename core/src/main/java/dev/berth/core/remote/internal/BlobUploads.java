@@ -93,14 +93,16 @@ public final class BlobUploads {
   }
 
   private void send(Session session, Descriptor expected, InputStream content, Access access) throws IOException {
+    // Each PATCH may move the session to a new location; an abort must name the latest.
+    HttpUrl[] latest = {session.location()};
     try {
       if (ctx.settings().chunkedUploads()) {
-        chunked(session, expected, content, access);
+        chunked(session, expected, content, access, latest);
       } else {
         monolithic(session, expected, content, access);
       }
     } catch (IOException | RuntimeException e) {
-      abort(session.location(), access);
+      abort(latest[0], access);
       throw e;
     }
     ctx.presence().record(ctx.host(), ctx.name(), expected.digest(), true);
@@ -123,7 +125,8 @@ public final class BlobUploads {
     response.close();
   }
 
-  private void chunked(Session session, Descriptor expected, InputStream content, Access access) throws IOException {
+  private void chunked(Session session, Descriptor expected, InputStream content, Access access, HttpUrl[] latest)
+      throws IOException {
     long chunkSize = Math.min(MAX_CHUNK, Math.max(ctx.settings().chunkSize(), session.minChunk()));
     byte[] buf = new byte[(int) Math.max(1, Math.min(chunkSize, expected.size()))];
     ContentCheck check = new ContentCheck(expected);
@@ -133,6 +136,7 @@ public final class BlobUploads {
       long offset = check.count();
       int n = check.readChunk(content, buf, buf.length);
       location = sendChunk(location, buf, n, offset, expected, access);
+      latest[0] = location;
       ctx.settings().progress().onProgress(expected, check.count(), expected.size());
     }
     complete(Endpoints.completeUpload(location, expected.digest()), EMPTY, expected, access);
