@@ -1,5 +1,6 @@
 package dev.berth.core.layout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.Descriptor;
+import dev.berth.core.Digest;
 import dev.berth.core.DigestMismatchException;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.Contents;
 import dev.berth.core.content.Fixtures;
 import dev.berth.core.internal.Json;
 import java.io.ByteArrayInputStream;
@@ -49,6 +52,16 @@ class OciLayoutTest {
     byte[] bytes = fixtures.bytes(10);
     Descriptor d = Fixtures.push(layout, MediaTypes.OCI_LAYER_TAR, bytes);
     assertTrue(Files.exists(dir.resolve("blobs/sha256/" + d.digest().hex())));
+  }
+
+  @Test
+  void sha512BlobsLiveUnderTheirOwnAlgorithm() throws IOException {
+    OciLayout layout = OciLayout.open(dir);
+    byte[] bytes = fixtures.bytes(1000);
+    Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER_TAR, Digest.compute(Digest.SHA512, bytes, 0, bytes.length), 1000);
+    layout.push(d, new ByteArrayInputStream(bytes));
+    assertTrue(Files.exists(dir.resolve("blobs/sha512/" + d.digest().hex())));
+    assertArrayEquals(bytes, Contents.fetchAll(layout, d, 1000));
   }
 
   @Test
