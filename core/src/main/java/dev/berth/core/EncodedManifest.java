@@ -24,7 +24,9 @@ public final class EncodedManifest {
   /** Serialises a manifest berth built; the media type is the manifest's (OCI manifest if unset). */
   public static EncodedManifest of(Manifest manifest) {
     String mt = manifest.mediaType() != null ? manifest.mediaType() : MediaTypes.OCI_MANIFEST;
-    return wrap(mt, Json.write(manifest)).withArtifactType(manifest.effectiveArtifactType());
+    // Only an explicit artifactType goes on the descriptor: an image's config type there makes tools that
+    // rewrite indexes (skopeo 1.9) change the index digest.
+    return wrap(mt, Json.write(manifest)).withArtifactType(manifest.artifactType());
   }
 
   /** Serialises an index berth built; the media type is the index's (OCI index if unset). */
