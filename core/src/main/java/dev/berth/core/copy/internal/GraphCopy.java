@@ -9,6 +9,7 @@ import dev.berth.core.content.Mounter;
 import dev.berth.core.content.ReadOnlyStorage;
 import dev.berth.core.content.ReferrerLister;
 import dev.berth.core.content.Storage;
+import dev.berth.core.content.TransferRetries;
 import dev.berth.core.copy.CopyListener;
 import dev.berth.core.copy.CopyOptions;
 import java.io.IOException;
@@ -110,9 +111,8 @@ public final class GraphCopy {
         return;
       }
     } else {
-      try (InputStream in = src.fetch(blob)) {
-        dst.push(blob, in);
-      }
+      // Fetched anew on each try: an upload that broke, or a download that arrived corrupted, is redone.
+      TransferRetries.push(dst, blob, () -> src.fetch(blob));
     }
     listener.postCopy(blob);
   }
