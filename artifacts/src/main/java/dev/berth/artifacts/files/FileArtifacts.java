@@ -17,7 +17,7 @@ import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Storage;
 import dev.berth.core.content.Target;
-import dev.berth.core.content.VerifiedInputStream;
+import dev.berth.core.content.TransferRetries;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,10 +139,7 @@ public final class FileArtifacts {
         if (unpack) {
           unpackLayer(source, layer, title, staging, options);
         } else {
-          try (InputStream in = verified(source, layer);
-              OutputStream out = Files.newOutputStream(staging.newFile(title))) {
-            in.transferTo(out);
-          }
+          TransferRetries.fetchTo(source, layer, staging.newFile(title));
         }
         files.add(new PulledFiles.PulledFile(title, staging.destination().resolve(title), layer, unpack));
       }
@@ -177,9 +174,7 @@ public final class FileArtifacts {
       FilePullOptions options) throws IOException {
     // Download (and verify) first: an archive is only trusted once its digest matched.
     Path blob = Files.createTempFile(staging.scratch(), "layer-", ".blob");
-    try (InputStream in = verified(source, layer); OutputStream out = Files.newOutputStream(blob)) {
-      in.transferTo(out);
-    }
+    TransferRetries.fetchTo(source, layer, blob);
     SafeExtractor extractor = SafeExtractor.builder()
         .requirePrefix(title)
         .maxBytes(options.maxUnpackedBytes())
@@ -213,11 +208,6 @@ public final class FileArtifacts {
     return b0 == 0x1f && b1 == 0x8b;
   }
 
-  private static InputStream verified(ReadOnlyTarget source, Descriptor d) throws IOException {
-    InputStream in = source.fetch(d);
-    return in instanceof VerifiedInputStream ? in : new VerifiedInputStream(in, d);
-  }
-
   private static Descriptor describe(String mediaType, Path file) throws IOException {
     try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
       in.transferTo(OutputStream.nullOutputStream());
@@ -227,17 +217,13 @@ public final class FileArtifacts {
 
   static void pushFileIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
     if (!target.exists(d)) {
-      try (InputStream in = Files.newInputStream(file)) {
-        target.push(d, in);
-      }
+      TransferRetries.push(target, d, () -> Files.newInputStream(file));
     }
   }
 
   private static void pushBytesIfAbsent(Storage target, Descriptor d, byte[] content) throws IOException {
     if (!target.exists(d)) {
-      try (InputStream in = new java.io.ByteArrayInputStream(content)) {
-        target.push(d, in);
-      }
+      TransferRetries.push(target, d, () -> new java.io.ByteArrayInputStream(content));
     }
   }
 

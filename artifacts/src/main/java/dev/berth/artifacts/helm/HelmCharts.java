@@ -16,10 +16,9 @@ import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Storage;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
-import dev.berth.core.content.VerifiedInputStream;
+import dev.berth.core.content.TransferRetries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,11 +203,7 @@ public final class HelmCharts {
   }
 
   private static void write(ReadOnlyTarget source, Descriptor d, Path to) throws IOException {
-    try (InputStream raw = source.fetch(d);
-        InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, d);
-        OutputStream out = Files.newOutputStream(to)) {
-      in.transferTo(out);
-    }
+    TransferRetries.fetchTo(source, d, to);
   }
 
   private static Descriptor describe(String mediaType, Path file) throws IOException {
@@ -220,15 +215,13 @@ public final class HelmCharts {
 
   private static void pushIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
     if (!target.exists(d)) {
-      try (InputStream in = Files.newInputStream(file)) {
-        target.push(d, in);
-      }
+      TransferRetries.push(target, d, () -> Files.newInputStream(file));
     }
   }
 
   private static void pushIfAbsent(Storage target, Descriptor d, byte[] content) throws IOException {
     if (!target.exists(d)) {
-      target.push(d, new ByteArrayInputStream(content));
+      TransferRetries.push(target, d, () -> new ByteArrayInputStream(content));
     }
   }
 }
