@@ -97,6 +97,21 @@ class ExamplesIT {
   }
 
   @Test
+  void filesExamplePushesAFileAndADirectoryAndPullsThemBack() throws Exception {
+    Path notes = Files.writeString(tmp.resolve("NOTES.md"), "# notes\n");
+    Path site = Files.createDirectories(tmp.resolve("public/img"));
+    Files.writeString(site.resolve("logo.svg"), "<svg/>");
+    Reference ref = Reference.parse(first.host() + "/files/site:v1");
+
+    Descriptor pushed = FilesExample.push(client, ref, notes, tmp.resolve("public"));
+    var pulled = FilesExample.pull(client, ref, tmp.resolve("out"));
+
+    assertEquals(pushed.digest(), pulled.manifest().digest());
+    assertEquals("# notes\n", Files.readString(tmp.resolve("out/NOTES.md")));
+    assertEquals("<svg/>", Files.readString(tmp.resolve("out/public/img/logo.svg")));
+  }
+
+  @Test
   void helmChartExamplePushesAndPullsAChart() throws Exception {
     DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
     Path tgz = HelmPackager.packageChart(inputs.chartDir(), tmp.resolve("dist"));

@@ -3,8 +3,10 @@ package dev.berth.examples.cli;
 import dev.berth.core.Descriptor;
 import dev.berth.core.remote.ProgressListener;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,6 +24,8 @@ public final class ProgressBars implements ProgressListener {
   private final String verb;
   private final LongSupplier nanoTime;
   private final Map<String, Transfer> active = new LinkedHashMap<>();
+  // Completion is reported twice for some transfers (the last byte count, then the copy's listener).
+  private final Set<String> finished = new HashSet<>();
   private int drawnLines;
   private long lastDraw;
 
@@ -46,7 +50,9 @@ public final class ProgressBars implements ProgressListener {
     Transfer t = active.computeIfAbsent(blob.digest().toString(), k -> new Transfer(blob, now));
     t.done = done;
     t.total = total > 0 ? total : blob.size();
-    if (terminal && now - lastDraw >= REDRAW_NANOS) {
+    if (t.done >= t.total) {
+      onDone(blob);
+    } else if (terminal && now - lastDraw >= REDRAW_NANOS) {
       redraw(now);
     }
   }
@@ -54,6 +60,9 @@ public final class ProgressBars implements ProgressListener {
   /** Records that {@code blob} has moved completely (or was already there). */
   @Override
   public synchronized void onDone(Descriptor blob) {
+    if (!finished.add(blob.digest().toString())) {
+      return;
+    }
     long now = nanoTime.getAsLong();
     Transfer t = active.remove(blob.digest().toString());
     long elapsed = t == null ? 0 : now - t.start;

@@ -32,6 +32,20 @@ class ProgressBarsTest {
   }
 
   @Test
+  void lastByteCountFinishesTheBlobOnceEvenIfDoneIsReportedToo() {
+    StringWriter sw = new StringWriter();
+    AtomicLong now = new AtomicLong();
+    ProgressBars bars = new ProgressBars(new PrintWriter(sw), false, "pull", now::get);
+    Descriptor d = Descriptor.of("application/octet-stream", BLOB.digest(), 10);
+    bars.onProgress(d, 4, 10);
+    now.set(SECOND);
+    bars.onProgress(d, 10, 10);
+    bars.onDone(d);
+    assertEquals(1, sw.toString().lines().count(), sw.toString());
+    assertTrue(sw.toString().startsWith("pulled sha256:e3b0c44298fc  10 B in 1.00 s"), sw.toString());
+  }
+
+  @Test
   void liveLineShowsBytesRateAndTimeLeft() {
     AtomicLong now = new AtomicLong();
     ProgressBars bars = new ProgressBars(new PrintWriter(new StringWriter()), true, "pull", now::get);
