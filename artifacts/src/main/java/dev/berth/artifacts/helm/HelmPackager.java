@@ -65,7 +65,11 @@ public final class HelmPackager {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             String rel = relative(chartDir, dir);
-            return !rel.isEmpty() && ignore.ignores(rel, true) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            // A staging directory left by a killed pull or package is never part of the chart.
+            boolean staging = dir.getFileName() != null
+                && dir.getFileName().toString().startsWith(StagingDirectory.PREFIX);
+            return staging || (!rel.isEmpty() && ignore.ignores(rel, true)) ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
