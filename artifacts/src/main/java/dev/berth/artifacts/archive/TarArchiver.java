@@ -43,6 +43,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * <p>Instances are immutable and thread-safe.
  */
 public final class TarArchiver {
+  private static final int BUFFER = 64 * 1024;
   private final String prefix;
   private final boolean gzip;
   private final FileTime modificationTime;
@@ -123,12 +124,15 @@ public final class TarArchiver {
 
   private Result writeWith(OutputStream out, EntryWriter writer) throws IOException {
     MessageDigest md = sha256();
-    OutputStream sink = new NonClosing(out);
+    // Buffered: the compressor and the tar writer emit small pieces (512-byte records, deflate chunks),
+    // and the caller's stream is often an unbuffered file.
+    OutputStream sink = new java.io.BufferedOutputStream(new NonClosing(out), BUFFER);
     if (gzip) {
       GzipParameters p = new GzipParameters();
       p.setModificationTime(0);
       p.setOperatingSystem(255);
       p.setCompressionLevel(compressionLevel);
+      p.setBufferSize(BUFFER);
       sink = new GzipCompressorOutputStream(sink, p);
     }
     CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(sink, md));
