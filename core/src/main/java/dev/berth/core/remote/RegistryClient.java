@@ -5,6 +5,7 @@ import dev.berth.auth.CredentialProvider;
 import dev.berth.core.Reference;
 import dev.berth.core.remote.internal.BlobPresence;
 import dev.berth.core.remote.internal.Endpoints;
+import dev.berth.core.remote.internal.FallbackLocks;
 import dev.berth.core.remote.internal.RecentManifests;
 import dev.berth.core.remote.internal.RedirectInterceptor;
 import dev.berth.core.remote.internal.ReferrersSupport;
@@ -64,6 +65,7 @@ public final class RegistryClient {
   private final BlobPresence presence = new BlobPresence();
   private final ReferrersSupport referrersSupport = new ReferrersSupport();
   private final RecentManifests recentManifests = new RecentManifests();
+  private final FallbackLocks fallbackLocks = new FallbackLocks();
 
   private RegistryClient(Builder b) {
     this.settings = b.copy();
@@ -102,7 +104,7 @@ public final class RegistryClient {
     Reference repo = reference.withoutTagOrDigest();
     Endpoints endpoints = new Endpoints(Endpoints.base(scheme(repo.registry()), repo.apiHost()), repo.repository());
     RepositoryContext ctx = new RepositoryContext(http, repo.registry(), endpoints, transfer, presence,
-        referrersSupport);
+        referrersSupport, fallbackLocks);
     return new Repository(ctx, repo, recentManifests);
   }
 

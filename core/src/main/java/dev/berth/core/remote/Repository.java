@@ -137,6 +137,28 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
   }
 
   /**
+   * Pushes a blob or manifest whose content can be opened again. Like {@link #push(Descriptor,
+   * InputStream)}, and more robust: when an upload breaks (a reset connection, a registry that forgets
+   * the session, a 5xx on the final PUT), it starts over with a fresh stream instead of failing, up to
+   * the client's {@link RegistryClient.Builder#maxResumes resume limit}. Each stream opened is closed.
+   */
+  public void push(Descriptor expected, ContentSupplier content) throws IOException {
+    if (isManifest(expected)) {
+      try (InputStream in = content.open()) {
+        push(expected, in);
+      }
+      return;
+    }
+    Boolean known = ctx.presence().take(ctx.host(), ctx.name(), expected.digest());
+    boolean present = known != null ? known : blobs.exists(expected, Access.push(ctx.name()));
+    if (present) {
+      ctx.settings().progress().onDone(expected);
+      return;
+    }
+    uploads.upload(expected, content);
+  }
+
+  /**
    * PUTs a manifest's exact bytes under each of {@code tags}, or under its digest when there are none,
    * and keeps the referrers fallback tag of its subject up to date when the registry does not.
    *

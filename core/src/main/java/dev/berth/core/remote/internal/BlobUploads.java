@@ -40,6 +40,51 @@ public final class BlobUploads {
   }
 
   /**
+   * Uploads content that can be read again: when an upload breaks in a way a fresh attempt could
+   * survive (a reset connection, a forgotten session), it starts over on a new session with a fresh
+   * stream, up to the client's resume limit.
+   */
+  public void upload(Descriptor expected, Mounter.ContentSupplier content) throws IOException {
+    Access access = Access.push(ctx.name());
+    sendRetrying(null, expected, content, access);
+  }
+
+  /** Sends on {@code first} (or a new session when null), starting over while failures are transient. */
+  private void sendRetrying(Session first, Descriptor expected, Mounter.ContentSupplier content, Access access)
+      throws IOException {
+    Session session = first;
+    for (int attempt = 0; ; attempt++) {
+      if (session == null) {
+        session = start(access);
+      }
+      try (InputStream in = content.open()) {
+        send(session, expected, in, access);
+        return;
+      } catch (IOException e) {
+        if (attempt >= ctx.settings().maxResumes() || !worthStartingOver(e)) {
+          throw e;
+        }
+      }
+      session = null;
+    }
+  }
+
+  /** Transient transport failures, and a registry that lost the session (BLOB_UPLOAD_UNKNOWN / INVALID). */
+  private static boolean worthStartingOver(IOException e) {
+    if (e instanceof dev.berth.core.RegistryErrorException r) {
+      return r.hasCode("BLOB_UPLOAD_UNKNOWN") || r.hasCode("BLOB_UPLOAD_INVALID") || r.status() >= 500;
+    }
+    if (e instanceof dev.berth.core.NotFoundException) {
+      return true; // a 404 on the upload location: the session is gone
+    }
+    if (e instanceof OciException) {
+      return e.getCause() instanceof IOException cause && !(cause instanceof OciException)
+          && RetryInterceptor.isTransient(cause);
+    }
+    return RetryInterceptor.isTransient(e);
+  }
+
+  /**
    * Mounts {@code blob} from {@code fromRepository}; when the registry declines (202, a fresh session),
    * uploads the bytes from {@code fallback} on that session.
    *
@@ -62,9 +107,7 @@ public final class BlobUploads {
     try (response) {
       session = session(response);
     }
-    try (InputStream in = fallback.open()) {
-      send(session, blob, in, access);
-    }
+    sendRetrying(session, blob, fallback, access);
     return false;
   }
 

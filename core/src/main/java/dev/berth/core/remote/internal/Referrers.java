@@ -48,21 +48,27 @@ public final class Referrers {
    */
   public void addToFallback(EncodedManifest referrer, Descriptor subject) throws IOException {
     Descriptor entry = entryFor(referrer);
-    List<Descriptor> current = fallbackIndex(subject);
-    if (current.stream().anyMatch(d -> d.digest().equals(entry.digest()))) {
-      return;
+    String tag = subject.digest().toTagForm();
+    synchronized (ctx.fallbackLocks().lockFor(ctx.host(), ctx.name(), tag)) {
+      List<Descriptor> current = fallbackIndex(subject);
+      if (current.stream().anyMatch(d -> d.digest().equals(entry.digest()))) {
+        return;
+      }
+      List<Descriptor> updated = new ArrayList<>(current);
+      updated.add(entry);
+      manifests.put(EncodedManifest.of(Index.of(updated)), tag);
     }
-    List<Descriptor> updated = new ArrayList<>(current);
-    updated.add(entry);
-    manifests.put(EncodedManifest.of(Index.of(updated)), subject.digest().toTagForm());
   }
 
   /** Removes a deleted referrer from its subject's fallback index, if it is listed there. */
   public void removeFromFallback(Descriptor referrer, Descriptor subject) throws IOException {
-    List<Descriptor> current = fallbackIndex(subject);
-    List<Descriptor> updated = current.stream().filter(d -> !d.digest().equals(referrer.digest())).toList();
-    if (updated.size() != current.size()) {
-      manifests.put(EncodedManifest.of(Index.of(updated)), subject.digest().toTagForm());
+    String tag = subject.digest().toTagForm();
+    synchronized (ctx.fallbackLocks().lockFor(ctx.host(), ctx.name(), tag)) {
+      List<Descriptor> current = fallbackIndex(subject);
+      List<Descriptor> updated = current.stream().filter(d -> !d.digest().equals(referrer.digest())).toList();
+      if (updated.size() != current.size()) {
+        manifests.put(EncodedManifest.of(Index.of(updated)), tag);
+      }
     }
   }
 

@@ -18,15 +18,17 @@ public final class RepositoryContext {
   private final TransferSettings settings;
   private final BlobPresence presence;
   private final ReferrersSupport referrersSupport;
+  private final FallbackLocks fallbackLocks;
 
   public RepositoryContext(OkHttpClient http, String host, Endpoints endpoints, TransferSettings settings,
-      BlobPresence presence, ReferrersSupport referrersSupport) {
+      BlobPresence presence, ReferrersSupport referrersSupport, FallbackLocks fallbackLocks) {
     this.http = http;
     this.host = host;
     this.endpoints = endpoints;
     this.settings = settings;
     this.presence = presence;
     this.referrersSupport = referrersSupport;
+    this.fallbackLocks = fallbackLocks;
   }
 
   public String host() {
@@ -51,6 +53,10 @@ public final class RepositoryContext {
 
   public ReferrersSupport referrersSupport() {
     return referrersSupport;
+  }
+
+  public FallbackLocks fallbackLocks() {
+    return fallbackLocks;
   }
 
   /** A request for {@code url} tagged with the access it needs. */
