@@ -117,6 +117,18 @@ class CliTokenAuthIT {
   }
 
   @Test
+  void demoPublishesThroughTokenAuthAfterLogin() throws Exception {
+    assertEquals(0, berth.runWithStdin(ALICE_PASSWORD, "--ca-file", ca, "login", registry.host(), "-u", "alice",
+        "--password-stdin").exit());
+    BerthJar.Result demo = berth.run("--ca-file", ca, "demo", "--to", registry.host() + "/team/demo");
+    assertEquals(0, demo.exit(), demo.toString());
+    assertEquals(4, demo.out().lines().count(), "header and three artifacts: " + demo);
+    BerthJar.Result pull = berth.run("--ca-file", ca, "wasm", "pull", registry.host() + "/team/demo/add-wasm:1.0.0",
+        "-o", "add.wasm");
+    assertEquals(0, pull.exit(), pull.toString());
+  }
+
+  @Test
   void verboseRedactsCredentialsAndTokens() throws Exception {
     BerthJar.Result r = berth.runWithStdin(ALICE_PASSWORD, "--verbose", "--ca-file", ca, "-u", "alice",
         "--password-stdin", "blob", "put", registry.host() + "/team/app", file.toString());
