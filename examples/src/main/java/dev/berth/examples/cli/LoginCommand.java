@@ -21,7 +21,7 @@ final class LoginCommand extends BerthCommand {
     if (o.username() == null || !o.passwordStdin()) {
       throw new IllegalArgumentException("login needs -u USER and --password-stdin (the password or token on stdin)");
     }
-    session.workingOn(TargetArg.parse(host + "/login-check"), false);
+    session.workingOnRegistry(host);
     Credential credential = Credential.basic(o.username(), new String(session.password()));
     session.clientWith(host, credential).registry(host).ping();
     DockerConfig config = session.dockerConfig();

@@ -62,6 +62,11 @@ public final class Session {
     }
   }
 
+  /** Notes that the command now talks to the registry {@code host} as a whole (login). */
+  public void workingOnRegistry(String host) {
+    context = new FailureContext(host, false, null, false);
+  }
+
   /** Notes that the command now works on {@code target}, reading it or writing it. */
   public void workingOn(TargetArg target, boolean writing) {
     context = new FailureContext(target.host(), writing, target.repositoryText(), false);

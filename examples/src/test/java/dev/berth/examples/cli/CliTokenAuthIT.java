@@ -96,6 +96,20 @@ class CliTokenAuthIT {
   }
 
   @Test
+  void insecureSkipsVerificationAndRegistryConfigChoosesTheCredentialFile() throws Exception {
+    Path config = berth.workDir().resolve("auth/config.json");
+    BerthJar.Result login = berth.runWithStdin(ALICE_PASSWORD, "--insecure", "--registry-config", config.toString(),
+        "login", registry.host(), "-u", "alice", "--password-stdin");
+    assertEquals(0, login.exit(), login.toString());
+    assertTrue(Files.readString(config).contains(registry.host()), "stored in the chosen file");
+    assertFalse(Files.exists(berth.dockerConfigFile()), "not in docker's default file");
+
+    BerthJar.Result put = berth.run("--insecure", "--registry-config", config.toString(),
+        "blob", "put", registry.host() + "/team/app", file.toString());
+    assertEquals(0, put.exit(), put.toString());
+  }
+
+  @Test
   void wrongPasswordIsRefusedAndNothingIsStored() throws Exception {
     BerthJar.Result r = berth.runWithStdin("not-the-password", "--ca-file", ca, "login", registry.host(),
         "-u", "alice", "--password-stdin");
