@@ -65,8 +65,16 @@ public final class WarningInterceptor implements Interceptor {
         text.append(c);
       }
       i++; // closing quote
+      while (i < n && value.charAt(i) == ' ') {
+        i++;
+      }
+      if (i < n && value.charAt(i) == '"') {
+        // An optional quoted warn-date, which itself holds a comma.
+        int close = value.indexOf('"', i + 1);
+        i = close < 0 ? n : close + 1;
+      }
       while (i < n && value.charAt(i) != ',') {
-        i++; // optional warn-date
+        i++;
       }
       if (code.equals("299")) {
         out.add(text.toString());
