@@ -8,8 +8,8 @@ import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.Target;
+import dev.berth.core.content.TransferRetries;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,9 +108,7 @@ public final class Attach {
       d = Descriptor.of(f.mediaType(), in.digest(), in.count()).withAnnotation(Descriptor.ANNOTATION_TITLE, f.title());
     }
     if (!target.exists(d)) {
-      try (InputStream in = Files.newInputStream(f.path())) {
-        target.push(d, in);
-      }
+      TransferRetries.push(target, d, () -> Files.newInputStream(f.path()));
     }
     return d;
   }

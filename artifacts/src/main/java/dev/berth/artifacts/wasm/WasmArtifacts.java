@@ -12,10 +12,9 @@ import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Storage;
 import dev.berth.core.content.Target;
-import dev.berth.core.content.VerifiedInputStream;
+import dev.berth.core.content.TransferRetries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ public final class WasmArtifacts {
     byte[] configJson = config.toJson();
     Descriptor configDesc = Descriptor.of(MediaTypes.WASM_CONFIG, configJson);
     if (!target.exists(configDesc)) {
-      target.push(configDesc, new ByteArrayInputStream(configJson));
+      TransferRetries.push(target, configDesc, () -> new ByteArrayInputStream(configJson));
     }
     pushIfAbsent(target, layer, wasmFile);
     Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, null, configDesc, List.of(layer), null,
@@ -121,11 +120,7 @@ public final class WasmArtifacts {
     Path parent = target.getParent();
     try (StagingDirectory staging = StagingDirectory.create(parent)) {
       Path staged = staging.newFile(target.getFileName().toString());
-      try (InputStream raw = source.fetch(layer);
-          InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, layer);
-          OutputStream out = Files.newOutputStream(staged)) {
-        in.transferTo(out);
-      }
+      TransferRetries.fetchTo(source, layer, staged);
       WasmKind kind = WasmBinary.kind(staged);
       staging.commit(overwrite);
       return new PulledWasm(target, kind, config, layout, root, layer);
@@ -161,9 +156,7 @@ public final class WasmArtifacts {
 
   private static void pushIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
     if (!target.exists(d)) {
-      try (InputStream in = Files.newInputStream(file)) {
-        target.push(d, in);
-      }
+      TransferRetries.push(target, d, () -> Files.newInputStream(file));
     }
   }
 }
