@@ -11,6 +11,9 @@ import dev.berth.artifacts.helm.HelmCharts;
 import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.HelmPullOptions;
 import dev.berth.artifacts.helm.PulledChart;
+import dev.berth.artifacts.image.Images;
+import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
@@ -20,7 +23,6 @@ import dev.berth.core.Platform;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.MemoryStore;
 import dev.berth.core.content.Target;
-import dev.berth.core.copy.Copier;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.RegistryClient;
@@ -38,8 +40,8 @@ import java.util.concurrent.Future;
 /**
  * Fifty small artifacts of every kind berth moves, each pushed to a registry and pulled back through
  * the public APIs a user would call, with every byte compared: files and directories (FileArtifacts),
- * Helm charts (HelmCharts), container images and multi-platform indexes (Copier to an OCI layout), and
- * wasm modules (Copier to memory). Sizes stay small (1 to 48 KiB per blob) so a run takes seconds.
+ * Helm charts (HelmCharts), container images (Images, saved to an OCI layout), multi-platform indexes
+ * (Images, copied whole into memory) and wasm modules (WasmArtifacts). Sizes stay small (1 to 48 KiB per blob) so a run takes seconds.
  */
 final class Workload {
   /** One artifact's round trip. */
@@ -104,7 +106,7 @@ final class Workload {
       jobs.add(image("images/app" + i, "v1", random, 1));
     }
     for (int i = 0; i < 10; i++) {
-      jobs.add(wasm(i, random));
+      jobs.add(wasm(sources, i, random));
     }
     for (int i = 0; i < 5; i++) {
       jobs.add(image("images/multi" + i, "v1", random, 2));
@@ -200,24 +202,15 @@ final class Workload {
     if (platforms > 1) {
       Contents.pushManifest(source, EncodedManifest.of(Index.of(manifests)), tag);
     }
-    return copyJob(repo, tag, source, true);
+    return imageJob(repo, tag, source, platforms == 1);
   }
 
-  private static Job wasm(int i, Random random) throws IOException {
-    MemoryStore source = new MemoryStore();
-    Descriptor config = Contents.pushBytes(source, MediaTypes.WASM_CONFIG,
-        ("{\"created\":\"2024-01-01T00:00:00Z\",\"architecture\":\"wasm\",\"os\":\"wasip1\",\"layerDigests\":[]}")
-            .getBytes());
+  /** A wasm module (the preamble, then random bytes) pushed and pulled with WasmArtifacts. */
+  private static Job wasm(Path sources, int i, Random random) throws IOException {
     byte[] module = bytes(random, 1024, 40 * 1024);
     System.arraycopy(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}, 0, module, 0, 8);
-    Descriptor layer = Contents.pushBytes(source, MediaTypes.WASM_LAYER, module);
-    EncodedManifest m = EncodedManifest.of(Manifest.of(config, List.of(layer)).withArtifactType(MediaTypes.WASM_CONFIG));
-    Contents.pushManifest(source, m, "v1");
-    return copyJob("wasm/module" + i, "v1", source, false);
-  }
-
-  /** Pushes with Copier from memory; pulls with Copier into an OCI layout or memory, checking every node. */
-  private static Job copyJob(String repo, String tag, MemoryStore source, boolean toLayout) {
+    Path file = Files.write(Files.createDirectories(sources.resolve("wasm")).resolve("module" + i + ".wasm"), module);
+    String repo = "wasm/module" + i;
     return new Job() {
       @Override
       public String name() {
@@ -226,13 +219,46 @@ final class Workload {
 
       @Override
       public void push(RegistryClient client, String host) throws IOException {
-        Copier.copy(source, tag, client.repository(host, repo), tag, CopyOptions.defaults());
+        WasmArtifacts.push(client.repository(host, repo), file, WasmPushOptions.defaults(), "v1");
       }
 
       @Override
       public void pullAndVerify(RegistryClient client, String host, Path work) throws IOException {
-        Target destination = toLayout ? OciLayout.open(work.resolve(repo.replace('/', '-'))) : new MemoryStore();
-        Descriptor root = Copier.copy(client.repository(host, repo), tag, destination, tag, CopyOptions.defaults());
+        Path out = work.resolve("wasm" + i).resolve("module.wasm");
+        WasmArtifacts.pull(client.repository(host, repo), "v1", out, false);
+        assertArrayEquals(module, Files.readAllBytes(out));
+      }
+    };
+  }
+
+  /**
+   * Pushes with {@link Images#copy} from memory; pulls with {@link Images#save} into an OCI layout, or
+   * with {@link Images#copy} into memory, checking every node of the graph.
+   */
+  private static Job imageJob(String repo, String tag, MemoryStore source, boolean toLayout) {
+    return new Job() {
+      @Override
+      public String name() {
+        return repo;
+      }
+
+      @Override
+      public void push(RegistryClient client, String host) throws IOException {
+        Images.copy(source, tag, client.repository(host, repo), tag, null, CopyOptions.defaults());
+      }
+
+      @Override
+      public void pullAndVerify(RegistryClient client, String host, Path work) throws IOException {
+        Descriptor root;
+        Target destination;
+        if (toLayout) {
+          Path dir = work.resolve(repo.replace('/', '-'));
+          root = Images.save(client.repository(host, repo), tag, dir, tag, null);
+          destination = OciLayout.open(dir);
+        } else {
+          destination = new MemoryStore();
+          root = Images.copy(client.repository(host, repo), tag, destination, tag, null, CopyOptions.defaults());
+        }
         assertEquals(source.resolve(tag), root);
         assertEquals(root, destination.resolve(tag));
         assertSameGraph(source, destination, root);
