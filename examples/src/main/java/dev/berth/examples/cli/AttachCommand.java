@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth attach REF FILE... --artifact-type T}: an artifact that refers to REF (image-spec 1.1 subject). */
 @Command(name = "attach", mixinStandardHelpOptions = true,
-    description = {"Push FILEs as an artifact whose subject is REF (a signature, an SBOM, a report), so",
-        "`berth discover REF` finds it. Prints the new artifact's digest."})
+    description = {"Attach files to REF as a new artifact (an SBOM, a signature); prints its digest.",
+        "The artifact's subject is REF, so `berth discover REF` finds it."})
 final class AttachCommand extends BerthCommand {
   @Parameters(index = "0", paramLabel = "REF", description = "The subject: HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
   String ref;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "",
         "References:",
-        "  HOST/NAME[:TAG][@DIGEST]  a repository in a registry, e.g. ghcr.io/owner/app:v1",
-        "  oci:PATH[:TAG][@DIGEST]   an OCI image layout directory, e.g. oci:./layout:v1",
+        "  HOST/NAME[:TAG][@DIGEST]  a repository in a registry (ghcr.io/owner/app:v1)",
+        "  oci:PATH[:TAG][@DIGEST]   an OCI image layout directory (oci:./layout:v1)",
         "Results (digests, references) go to stdout; progress and errors to stderr.",
         "Exit codes: 0 ok, 1 failure, 2 usage, 3 unauthorized or denied, 4 not found,",
         "5 network or TLS."})
@@ -59,6 +59,7 @@ public final class Berth implements Runnable {
     CommandLine cli = new CommandLine(berth);
     cli.setOut(console.out());
     cli.setErr(console.err());
+    cli.setUsageHelpAutoWidth(true); // the terminal's width; 80 columns when it cannot be known
     cli.setParameterExceptionHandler(Berth::usageError);
     cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> berth.report(error));
     try {

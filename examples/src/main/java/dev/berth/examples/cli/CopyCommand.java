@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth cp SRC DST}: copy a whole graph between any two stores. */
 @Command(name = "cp", mixinStandardHelpOptions = true,
-    description = {"Copy an image, index or artifact with everything it references from SRC to DST:",
-        "registry to registry, registry to OCI layout, layout to registry. Prints the copied digest."})
+    description = {"Copy an image, index or artifact with everything it references; prints its digest.",
+        "Registry to registry, registry to OCI layout, layout to registry; blobs already at DST are skipped."})
 final class CopyCommand extends BerthCommand {
   @Parameters(index = "0", paramLabel = "SRC", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
   String src;

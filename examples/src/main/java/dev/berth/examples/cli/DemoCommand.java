@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 
 /** {@code berth demo}: the whole library in one command, with no registry needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Make a Helm chart, a wasm module and a directory of files; push each, list the tags,",
-        "pull each back, verify every digest, run the wasm module, and print a table.",
-        "Without --to it uses OCI layout directories under --dir: no registry, network or credentials.",
-        "With --to HOST/NAMESPACE it uses a registry (ghcr.io/OWNER with GITHUB_TOKEN, or",
-        "localhost:5000/demo with --plain-http). Safe to run again: everything is replaced in place."})
+    description = {"Push, list, pull back and verify a Helm chart, a wasm module and files; print a table.",
+        "Every digest is checked and the pulled wasm module is run. Without --to it uses OCI layout"
+            + " directories under --dir: no registry, network or credentials. With --to HOST/NAMESPACE it"
+            + " uses a registry (ghcr.io/OWNER with GITHUB_TOKEN, or localhost:5000/demo with --plain-http)."
+            + " Safe to run again: everything is replaced in place."})
 final class DemoCommand extends BerthCommand {
   @Option(names = "--to", paramLabel = "HOST/NAMESPACE",
       description = "Publish to this registry namespace instead of local OCI layouts.")

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth discover REF}: the tree of artifacts attached to a manifest. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-    description = {"Show the artifacts that refer to REF (signatures, SBOMs, attachments), and theirs, as a",
-        "tree: each line is artifact type and digest. Uses the referrers API, or its tag fallback."})
+    description = {"Show the tree of artifacts that refer to REF (signatures, SBOMs, attachments).",
+        "Each line is an artifact type and a digest. Uses the referrers API, or its tag fallback."})
 final class DiscoverCommand extends BerthCommand {
   @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
   String ref;

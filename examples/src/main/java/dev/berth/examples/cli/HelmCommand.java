@@ -30,10 +30,10 @@ final class HelmCommand {
   }
 
   @Command(name = "push", mixinStandardHelpOptions = true,
-      description = {"Push a packaged chart (NAME-VERSION.tgz), or a chart directory (packaged first,",
-          "reproducibly), to NAMESPACE/NAME:VERSION. Prints the manifest digest.",
-          "The first entry of 'sources:' in Chart.yaml becomes org.opencontainers.image.source,",
-          "which links the package to its repository on ghcr.io."})
+      description = {"Push a chart to NAMESPACE/NAME:VERSION as helm push does; prints the manifest digest.",
+          "CHART is a packaged NAME-VERSION.tgz or a chart directory (packaged first, reproducibly). The"
+              + " first entry of 'sources:' in Chart.yaml becomes org.opencontainers.image.source, which"
+              + " links the package to its repository on ghcr.io."})
   static final class Push extends BerthCommand {
     @Parameters(index = "0", paramLabel = "CHART", description = "CHART.tgz or a chart directory.")
     Path chart;
@@ -75,8 +75,9 @@ final class HelmCommand {
 
   // No standard -V/--version here: --version is the chart version, as in helm pull.
   @Command(name = "pull",
-      description = {"Pull a chart as NAME-VERSION.tgz into -o DIR. --version takes an exact version or a",
-          "range (^1.2, ~1.2.3, >=1.0 <2) and picks the highest matching tag. Prints the manifest digest."})
+      description = {"Pull a chart as NAME-VERSION.tgz into -o DIR; prints the manifest digest.",
+          "--version takes an exact version or a range (^1.2, ~1.2.3, >=1.0 <2) and picks the highest"
+              + " matching tag."})
   static final class Pull extends BerthCommand {
     @Parameters(index = "0", paramLabel = "CHART-REPO",
         description = "oci://HOST/NAMESPACE/NAME, HOST/NAMESPACE/NAME, or oci:DIR/NAME.")

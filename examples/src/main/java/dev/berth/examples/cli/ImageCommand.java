@@ -23,9 +23,10 @@ import picocli.CommandLine.Parameters;
 final class ImageCommand {
 
   @Command(name = "append", mixinStandardHelpOptions = true,
-      description = {"Push a new image to TARGET: BASE's layers plus one layer per --layer, with BASE's config",
-          "updated (diff_ids, history, and any --env/--label/--entrypoint/--cmd). A directory becomes a",
-          "reproducible layer, so the same inputs give the same digest. Prints the new manifest's digest."})
+      description = {"Bake files into a new image on top of BASE; prints the new manifest's digest.",
+          "TARGET gets BASE's layers plus one layer per --layer, and BASE's config updated (diff_ids,"
+              + " history, and any --env/--label/--entrypoint/--cmd). A directory becomes a reproducible"
+              + " layer, so the same inputs give the same digest. No container runtime is needed."})
   static final class Append extends BerthCommand {
     @Parameters(index = "0", paramLabel = "BASE", description = "The base image: HOST/NAME:TAG or oci:PATH:TAG.")
     String base;

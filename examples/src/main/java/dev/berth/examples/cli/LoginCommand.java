@@ -7,8 +7,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth login HOST -u USER --password-stdin}: check a credential, then keep it. */
 @Command(name = "login", mixinStandardHelpOptions = true,
-    description = {"Check a user name and password (or token) against HOST, then store them in docker's"
-        + " config.json (or --registry-config FILE, or its credential helper) for later commands.",
+    description = {"Check a user name and token against HOST, then store them for later commands.",
+        "They go to docker's config.json (or --registry-config FILE), or to its credential helper.",
         "For ghcr.io use a GitHub personal access token with read:packages and write:packages:",
         "  echo \"$CR_PAT\" | berth login ghcr.io -u USER --password-stdin"})
 final class LoginCommand extends BerthCommand {

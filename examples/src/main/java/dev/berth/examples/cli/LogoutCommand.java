@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth logout HOST}: forget a stored credential. */
 @Command(name = "logout", mixinStandardHelpOptions = true,
-    description = "Remove the credentials stored for HOST by `berth login` (or docker login).")
+    description = "Remove the credentials stored for HOST by berth login (or docker login).")
 final class LogoutCommand extends BerthCommand {
   @Parameters(index = "0", paramLabel = "HOST", description = "The registry, e.g. ghcr.io or localhost:5000.")
   String host;

@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth pull REF [-o DIR]}: the files of an artifact, the way oras pulls them. */
 @Command(name = "pull", mixinStandardHelpOptions = true,
-    description = {"Pull the titled files of an artifact into a directory (oras-compatible; directory layers",
-        "are unpacked). All or nothing: on any failure the directory is left as it was. Prints the digest."})
+    description = {"Pull an artifact's files into a directory; prints the manifest digest.",
+        "Compatible with oras: titled layers become files, directory layers are unpacked. All or nothing:"
+            + " on any failure the directory is left as it was."})
 final class PullCommand extends BerthCommand {
   @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
   String ref;

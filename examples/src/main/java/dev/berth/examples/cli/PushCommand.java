@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth push REF FILE...}: files and directories as an OCI artifact, the way oras pushes them. */
 @Command(name = "push", mixinStandardHelpOptions = true,
-    description = {"Push files and directories as one OCI artifact (oras-compatible: each becomes a layer",
-        "titled by its name; a directory is a reproducible tar+gzip that pull unpacks). Prints the digest."})
+    description = {"Push files and directories as one OCI artifact; prints its digest.",
+        "Compatible with oras: each file becomes a layer titled by its name; a directory becomes a"
+            + " reproducible tar+gzip layer that pull unpacks."})
 final class PushCommand extends BerthCommand {
   @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME[:TAG] or oci:PATH[:TAG].")
   String ref;

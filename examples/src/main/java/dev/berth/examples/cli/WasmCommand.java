@@ -19,8 +19,9 @@ final class WasmCommand {
   private WasmCommand() {}
 
   @Command(name = "push", mixinStandardHelpOptions = true,
-      description = {"Push FILE.wasm to REF: a config recording module or component (wasip1/wasip2) and",
-          "one application/wasm layer. Prints the manifest digest."})
+      description = {"Push FILE.wasm to REF; prints the manifest digest.",
+          "The manifest follows the CNCF wasm OCI layout: a config recording module or component"
+              + " (wasip1/wasip2) and one application/wasm layer."})
   static final class Push extends BerthCommand {
     @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG or oci:PATH:TAG.")
     String ref;
@@ -51,8 +52,8 @@ final class WasmCommand {
   }
 
   @Command(name = "pull", mixinStandardHelpOptions = true,
-      description = {"Pull the wasm binary REF names to -o FILE.wasm, checking that it is WebAssembly",
-          "(nothing is written otherwise). Also reads older wasm-to-oci layouts. Prints the manifest digest."})
+      description = {"Pull the wasm binary REF names to -o FILE.wasm; prints the manifest digest.",
+          "Nothing is written unless the bytes are WebAssembly. Also reads older wasm-to-oci layouts."})
   static final class Pull extends BerthCommand {
     @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
     String ref;
