@@ -127,13 +127,9 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
       pushManifest(EncodedManifest.verified(expected, bytes), List.of());
       return;
     }
-    Boolean known = ctx.presence().take(ctx.host(), ctx.name(), expected.digest());
-    boolean present = known != null ? known : blobs.exists(expected, Access.push(ctx.name()));
-    if (present) {
-      ctx.settings().progress().onDone(expected);
-      return;
+    if (!alreadyPresent(expected)) {
+      uploads.upload(expected, content);
     }
-    uploads.upload(expected, content);
   }
 
   /**
@@ -149,13 +145,19 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
       }
       return;
     }
-    Boolean known = ctx.presence().take(ctx.host(), ctx.name(), expected.digest());
-    boolean present = known != null ? known : blobs.exists(expected, Access.push(ctx.name()));
-    if (present) {
-      ctx.settings().progress().onDone(expected);
-      return;
+    if (!alreadyPresent(expected)) {
+      uploads.upload(expected, content);
     }
-    uploads.upload(expected, content);
+  }
+
+  /** Whether the blob is here already, from what this client just learnt or else a HEAD. */
+  private boolean alreadyPresent(Descriptor blob) throws IOException {
+    Boolean known = ctx.presence().take(ctx.host(), ctx.name(), blob.digest());
+    boolean present = known != null ? known : blobs.exists(blob, Access.push(ctx.name()));
+    if (present) {
+      ctx.settings().progress().onDone(blob);
+    }
+    return present;
   }
 
   /**

@@ -16,6 +16,7 @@ final class ContentCheck {
   private final Descriptor expected;
   private final MessageDigest md;
   private long count;
+  private boolean verified;
 
   ContentCheck(Descriptor expected) {
     this.expected = expected;
@@ -54,8 +55,6 @@ final class ContentCheck {
   long count() {
     return count;
   }
-
-  private boolean verified;
 
   private void verifyEnd(InputStream in) throws IOException {
     if (verified) {
