@@ -15,6 +15,8 @@ final class TagsCommand extends BerthCommand {
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(repo);
     Target store = session.open(target, false);
+    // "list the tags with berth tags X" is no help when listing the tags is what failed.
+    session.workingOnRegistry(target.host());
     for (String tag : Args.tagLister(store, target).tags()) {
       session.console().result(tag);
     }

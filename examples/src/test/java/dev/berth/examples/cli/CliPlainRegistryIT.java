@@ -107,6 +107,13 @@ class CliPlainRegistryIT {
   }
 
   @Test
+  void tagsOfAnUnknownRepositoryIsNotFoundWithoutACircularHint() throws Exception {
+    BerthJar.Result r = berth.run("--plain-http", "tags", registry.host() + "/no/such/repo");
+    assertEquals(ExitCodes.NOT_FOUND, r.exit(), r.toString());
+    assertEquals(1, r.err().lines().count(), r.toString());
+  }
+
+  @Test
   void tlsToAPlainRegistrySuggestsPlainHttp() throws Exception {
     BerthJar.Result r = berth.run("tags", repo);
     assertEquals(ExitCodes.NETWORK, r.exit(), r.toString());
