@@ -41,7 +41,8 @@ import okhttp3.Response;
  *   <li>Credentials are attached only to registries that challenged (a redirect to another host gets
  *       none) and sent only to a token realm that is safe: https for an https registry, and no loopback,
  *       private or link-local address unless it is the registry's own host.
- *   <li>A request that already has an {@code Authorization} header is passed through untouched.
+ *   <li>A request that already has an {@code Authorization} header, or is tagged {@link NoAuthentication}
+ *       (a redirect to another host), is passed through untouched, its challenges unanswered.
  * </ul>
  *
  * <p>Instances are thread-safe and meant to be shared by all calls of a client. Nothing is logged, and no

@@ -4,6 +4,7 @@ import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.AuthenticationException.Reason;
 import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.NoAuthentication;
 import dev.berth.auth.Scopes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,8 @@ public final class Authenticator {
 
   public Response intercept(Interceptor.Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.header("Authorization") != null) {
-      return chain.proceed(request); // the caller chose its own authorization
+    if (request.header("Authorization") != null || request.tag(NoAuthentication.class) != null) {
+      return chain.proceed(request); // the caller chose its own authorization, or none at all
     }
     Origin origin = Origin.of(request.url());
     Scopes scopes = Objects.requireNonNullElse(request.tag(Scopes.class), Scopes.empty());

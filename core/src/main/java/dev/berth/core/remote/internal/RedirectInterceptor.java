@@ -1,5 +1,6 @@
 package dev.berth.core.remote.internal;
 
+import dev.berth.auth.NoAuthentication;
 import dev.berth.core.OciException;
 import java.io.IOException;
 import okhttp3.HttpUrl;
@@ -12,7 +13,8 @@ import okhttp3.Response;
  * Follows 301, 302, 303, 307 and 308 in berth's own code (the OkHttp client has its redirect following
  * switched off) so that credentials never cross origins: {@code Authorization} and {@code Cookie} are
  * dropped whenever scheme, host or port change, as on ghcr.io's 307 from a blob GET to its storage
- * host. A redirect from https to http is refused.
+ * host; the hop is also tagged {@link NoAuthentication}, so a challenge from that host goes unanswered.
+ * A redirect from https to http is refused.
  */
 public final class RedirectInterceptor implements Interceptor {
   /** Registries redirect once (to storage); a long chain means a loop or a hostile server. */
@@ -65,7 +67,10 @@ public final class RedirectInterceptor implements Interceptor {
       }
     }
     if (!Origins.same(request.url(), target)) {
-      next.removeHeader("Authorization").removeHeader("Cookie");
+      // Tagged too, so that the auth interceptor does not answer the other host's own 401 with the
+      // credentials meant for the registry.
+      next.removeHeader("Authorization").removeHeader("Cookie")
+          .tag(NoAuthentication.class, NoAuthentication.INSTANCE);
     }
     return next.build();
   }
