@@ -172,7 +172,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
     for (String reference : references) {
       indexedByRegistry |= manifests.put(manifest, reference);
     }
-    recentManifests.remember(manifest);
+    recentManifests.remember(ctx.host(), ctx.name(), manifest);
     Descriptor subject = Referrers.subjectOf(manifest);
     if (subject != null && !indexedByRegistry) {
       referrers.addToFallback(manifest, subject);
@@ -202,10 +202,6 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
 
   /** Fetches the manifest {@code target} describes, checked against its digest and size. */
   public EncodedManifest fetchManifest(Descriptor target) throws IOException {
-    EncodedManifest recent = recentManifests.get(target.digest());
-    if (recent != null && recent.descriptor().size() == target.size()) {
-      return recent.withDescriptor(target);
-    }
     return manifests.fetch(target);
   }
 
@@ -215,9 +211,12 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    */
   @Override
   public void tag(Descriptor target, String tag) throws IOException {
-    EncodedManifest m = fetchManifest(target);
-    manifests.put(m, checkReference(tag));
-    recentManifests.remember(m);
+    checkReference(tag);
+    EncodedManifest recent = recentManifests.get(ctx.host(), ctx.name(), target.digest());
+    EncodedManifest m = recent != null && recent.descriptor().size() == target.size()
+        ? recent : manifests.fetch(target);
+    manifests.put(m, tag);
+    recentManifests.remember(ctx.host(), ctx.name(), m);
   }
 
   /** The descriptor of a blob known only by its digest (HEAD); the media type is {@code application/octet-stream}. */
@@ -243,6 +242,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
       subject = Referrers.subjectOf(fetchManifest(target));
     }
     manifests.delete(target);
+    recentManifests.forget(ctx.host(), ctx.name(), target.digest());
     if (subject != null) {
       referrers.removeFromFallback(target, subject);
     }
