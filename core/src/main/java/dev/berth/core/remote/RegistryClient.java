@@ -164,7 +164,11 @@ public final class RegistryClient {
         .writeTimeout(s.readTimeout);
     if (s.base == null && s.concurrency > 5) {
       // OkHttp keeps 5 idle connections by default; parallel transfers want one per worker and a spare.
-      b.connectionPool(new ConnectionPool(s.concurrency * 2, 5, TimeUnit.MINUTES));
+      // Kept in the settings so that clients made with newBuilder() share it.
+      if (s.pool == null) {
+        s.pool = new ConnectionPool(s.concurrency * 2, 5, TimeUnit.MINUTES);
+      }
+      b.connectionPool(s.pool);
     }
     if (s.proxy != null) {
       b.proxy(s.proxy);
@@ -202,6 +206,7 @@ public final class RegistryClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final List<Interceptor> interceptors = new ArrayList<>();
     private final List<Interceptor> networkInterceptors = new ArrayList<>();
+    private ConnectionPool pool;
 
     private Builder() {}
 
@@ -269,6 +274,9 @@ public final class RegistryClient {
     public Builder concurrency(int concurrency) {
       if (concurrency < 1) {
         throw new IllegalArgumentException("concurrency must be at least 1");
+      }
+      if (concurrency != this.concurrency) {
+        this.pool = null; // sized for the old value
       }
       this.concurrency = concurrency;
       return this;
@@ -372,6 +380,7 @@ public final class RegistryClient {
       c.retryPolicy = retryPolicy;
       c.interceptors.addAll(interceptors);
       c.networkInterceptors.addAll(networkInterceptors);
+      c.pool = pool;
       return c;
     }
   }
