@@ -23,26 +23,30 @@ public final class LinkHeader {
           break;
         }
         String target = value.substring(open + 1, close).trim();
-        int nextLink = nextLinkStart(value, close + 1);
-        String params = value.substring(close + 1, nextLink);
+        int end = paramsEnd(value, close + 1);
+        String params = value.substring(close + 1, end);
         if (isNext(params)) {
           return target;
         }
-        i = nextLink;
+        i = end + 1;
       }
     }
     return null;
   }
 
-  /** Where the next {@code <...>} link starts, skipping commas inside quoted parameter values. */
-  private static int nextLinkStart(String value, int from) {
+  /**
+   * Where this link's parameters end: at the comma before the next link (not part of them, or a
+   * {@code rel="next"} just before it would read as {@code "next",}), skipping commas inside quoted
+   * parameter values.
+   */
+  private static int paramsEnd(String value, int from) {
     boolean quoted = false;
     for (int i = from; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"') {
         quoted = !quoted;
       } else if (c == ',' && !quoted) {
-        return i + 1;
+        return i;
       }
     }
     return value.length();
