@@ -7,9 +7,11 @@ import dev.berth.core.NotFoundException;
 import dev.berth.core.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -49,6 +51,11 @@ public final class GitHubPackages {
   /** Error bodies are read only for GitHub's short message. */
   private static final long MAX_ERROR_BODY = 64 * 1024;
   private static final long MAX_PAGE_BODY = 16L * 1024 * 1024;
+  /**
+   * At 100 versions a page, a million versions: far beyond any real package, and a bound on what a
+   * hostile or broken API host that keeps linking to fresh pages can make a listing cost.
+   */
+  static final int MAX_PAGES = 10_000;
 
   private final OkHttpClient http;
   private final HttpUrl apiUrl;
@@ -81,7 +88,14 @@ public final class GitHubPackages {
         .addQueryParameter("per_page", Integer.toString(pageSize))
         .build();
     List<PackageVersion> out = new ArrayList<>();
+    Set<HttpUrl> seen = new HashSet<>();
     while (url != null) {
+      if (!seen.add(url)) {
+        throw new IOException("GET " + url + ": the next-page link leads back to a page already read; stopped");
+      }
+      if (seen.size() > MAX_PAGES) {
+        throw new IOException("GET " + url + ": more than " + MAX_PAGES + " pages of versions; stopped");
+      }
       try (Response response = http.newCall(request(url).get().build()).execute()) {
         checkSuccess(response, "GET", url);
         JsonNode page = Json.MAPPER.readTree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
