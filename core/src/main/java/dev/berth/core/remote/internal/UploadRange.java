@@ -27,7 +27,7 @@ public record UploadRange(long received, boolean ambiguous) {
     try {
       long start = Long.parseLong(v.substring(0, dash).trim());
       long end = Long.parseLong(v.substring(dash + 1).trim());
-      if (start != 0 || end < 0) {
+      if (start != 0 || end < 0 || end == Long.MAX_VALUE) { // at MAX_VALUE, end + 1 would be negative
         return new UploadRange(0, false);
       }
       if (end == 0) {
