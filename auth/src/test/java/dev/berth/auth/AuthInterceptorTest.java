@@ -309,6 +309,41 @@ class AuthInterceptorTest {
   }
 
   @Test
+  void oneShotBodyAfterAnUnchallengedRequestWithTheSameScopesIsSentWithoutAProbe() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(202).build());
+    server.enqueue(new MockResponse.Builder().code(201).build());
+    OkHttpClient client = client(CredentialProvider.anonymous());
+    Request post = new Request.Builder().url(server.url("/v2/owner/app/blobs/uploads/"))
+        .post(RequestBody.create(new byte[0])).tag(Scopes.class, PUSH).build();
+    Request put = new Request.Builder().url(server.url("/v2/owner/app/blobs/uploads/1?digest=sha256:0"))
+        .put(new OneShotBody("layer")).tag(Scopes.class, PUSH).build();
+
+    assertEquals(202, call(client, post));
+    assertEquals(201, call(client, put));
+
+    assertEquals("POST", server.takeRequest().getMethod());
+    assertEquals("PUT", server.takeRequest().getMethod());
+    assertEquals(2, server.getRequestCount(), "no /v2/ probe before the one-shot body");
+  }
+
+  @Test
+  void oneShotBodyWithScopesNotYetServedStillProbesFirst() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
+    server.enqueue(new MockResponse.Builder().code(201).build());
+    OkHttpClient client = client(CredentialProvider.anonymous());
+    Request put = new Request.Builder().url(server.url("/v2/owner/app/blobs/uploads/1?digest=sha256:0"))
+        .put(new OneShotBody("layer")).tag(Scopes.class, PUSH).build();
+
+    assertEquals(200, call(client, get(server.url("/v2/owner/app/manifests/1"), PULL))); // served pull only
+    assertEquals(201, call(client, put));
+
+    server.takeRequest();
+    assertEquals("/v2/", server.takeRequest().getUrl().encodedPath(), "push was never served: probe first");
+    assertEquals("PUT", server.takeRequest().getMethod());
+  }
+
+  @Test
   void redirectToAnotherHostCarriesNoAuthorization() throws Exception {
     FakeTokenRegistry registry = new FakeTokenRegistry(server);
     HttpUrl blobOnCdn = cdn.url("/blob/sha256-abc").newBuilder().host("127.0.0.1").build();

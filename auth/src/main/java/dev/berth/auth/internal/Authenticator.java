@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -38,6 +39,12 @@ public final class Authenticator {
   private final OnceCache<TokenKey, Token> tokens = new OnceCache<>();
   // Looked up once per host: a credential helper is a process start, too slow to run per request.
   private final OnceCache<String, Credential> credentialsByHost = new OnceCache<>();
+  // (origin, scopes) answered without a challenge: a one-shot body with the same scopes needs no probe.
+  // An upload's PUT follows a HEAD and a POST with its scopes, so a registry without auth costs no /v2/.
+  private final Set<OpenScope> open = ConcurrentHashMap.newKeySet();
+
+  /** A registry origin that served a request with these scopes without asking for credentials. */
+  private record OpenScope(Origin origin, Scopes scopes) {}
 
   public Authenticator(CredentialProvider credentials, TokenFetcher fetcher, Clock clock) {
     this.credentials = credentials;
@@ -56,13 +63,16 @@ public final class Authenticator {
     boolean replayable = body == null || !body.isOneShot();
 
     HostAuth known = hosts.get(origin);
-    if (known == null && !replayable) {
+    if (known == null && !replayable && !open.contains(new OpenScope(origin, scopes))) {
       // A one-shot body cannot be sent twice, so learn the challenge first rather than waste the body on a 401.
       known = probe(chain, origin);
     }
     Attempt first = known == null ? Attempt.NONE : proactive(known, origin, scopes);
     Response response = chain.proceed(first.apply(request));
     if (response.code() != 401) {
+      if (known == null) {
+        rememberOpen(origin, scopes);
+      }
       return failIfDenied(response, first, origin, scopes);
     }
 
@@ -84,6 +94,13 @@ public final class Authenticator {
     }
     response.close();
     return failIfDenied(chain.proceed(second.apply(request)), second, origin, needed);
+  }
+
+  private void rememberOpen(Origin origin, Scopes scopes) {
+    if (open.size() >= EVICT_ABOVE) {
+      open.clear(); // forgetting costs one /v2/ probe at most
+    }
+    open.add(new OpenScope(origin, scopes));
   }
 
   private HostAuth probe(Interceptor.Chain chain, Origin origin) throws IOException {

@@ -58,18 +58,6 @@ final class MockRegistry implements AutoCloseable {
     server.enqueue(b.build());
   }
 
-  /**
-   * The auth interceptor's one-time {@code GET /v2/} before the first one-shot body sent to a host it
-   * has not heard a challenge from: answered 200 (no auth), as by an open registry.
-   */
-  void enqueueProbe() {
-    enqueue(200);
-  }
-
-  void takeProbe() throws InterruptedException {
-    take("GET", "/v2/");
-  }
-
   void enqueue(MockResponse response) {
     server.enqueue(response);
   }

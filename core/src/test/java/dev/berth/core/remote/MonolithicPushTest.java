@@ -38,7 +38,6 @@ class MonolithicPushTest {
   void pushSendsHeadThenPostThenPutWithDigestAddedToTheLocationQuery() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "http://" + registry.host() + "/v2/team/app/blobs/uploads/u1?_state=abc");
-    registry.enqueueProbe();
     registry.enqueue(201, "Docker-Content-Digest", blob.digest().toString());
 
     registry.repository().push(blob, new ByteArrayInputStream(content));
@@ -46,7 +45,6 @@ class MonolithicPushTest {
     registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
     RecordedRequest post = registry.take("POST", "/v2/team/app/blobs/uploads/");
     assertEquals("0", post.getHeaders().get("Content-Length"));
-    registry.takeProbe();
     RecordedRequest put = registry.take("PUT", "/v2/team/app/blobs/uploads/u1");
     assertEquals("abc", put.getUrl().queryParameter("_state"));
     assertEquals(blob.digest().toString(), put.getUrl().queryParameter("digest"));
@@ -60,14 +58,12 @@ class MonolithicPushTest {
   void relativeUploadLocationIsResolvedAgainstTheRegistry() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u2?_state=xyz");
-    registry.enqueueProbe();
     registry.enqueue(201);
 
     registry.repository().push(blob, new ByteArrayInputStream(content));
 
     registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
     registry.take("POST", "/v2/team/app/blobs/uploads/");
-    registry.takeProbe();
     RecordedRequest put = registry.take("PUT", "/v2/team/app/blobs/uploads/u2");
     assertEquals("xyz", put.getUrl().queryParameter("_state"));
     assertEquals(blob.digest().toString(), put.getUrl().queryParameter("digest"));
@@ -87,7 +83,6 @@ class MonolithicPushTest {
   void pushRightAfterExistsSendsNoSecondHead() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u3");
-    registry.enqueueProbe();
     registry.enqueue(201);
     Repository repo = registry.repository();
 
@@ -96,7 +91,6 @@ class MonolithicPushTest {
 
     registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
     registry.take("POST", "/v2/team/app/blobs/uploads/");
-    registry.takeProbe();
     registry.take("PUT", "/v2/team/app/blobs/uploads/u3");
     registry.assertNoMoreRequests();
   }
@@ -105,7 +99,6 @@ class MonolithicPushTest {
   void contentThatIsNotTheDescribedBlobNeverCompletesTheUploadAndTheSessionIsAborted() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u4");
-    registry.enqueueProbe();
     registry.enqueue(201); // would be the PUT's answer, had a complete body arrived
     registry.enqueue(204); // the DELETE
     byte[] wrong = "hello, REGISTRY".getBytes(StandardCharsets.UTF_8);
@@ -115,7 +108,6 @@ class MonolithicPushTest {
 
     registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
     registry.take("POST", "/v2/team/app/blobs/uploads/");
-    registry.takeProbe();
     RecordedRequest put = registry.server.takeRequest();
     if (put.getMethod().equals("PUT")) {
       // The request may reach the server, but never with its whole body.
@@ -129,7 +121,6 @@ class MonolithicPushTest {
   void shorterContentFailsWithSizeMismatch() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u5");
-    registry.enqueueProbe();
     registry.enqueue(204);
     registry.enqueue(204);
 
@@ -141,7 +132,6 @@ class MonolithicPushTest {
   void rejectedPutIsReportedWithTheRegistrysErrorsAndTheSessionIsAborted() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u6");
-    registry.enqueueProbe();
     registry.enqueueBody(400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\",\"message\":\"digest did not match\"}]}",
         "Content-Type", "application/json");
     registry.enqueue(204);
@@ -155,7 +145,6 @@ class MonolithicPushTest {
     assertNull(java.net.URI.create(error.url()).getQuery(), "no upload state in messages");
     registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
     registry.take("POST", "/v2/team/app/blobs/uploads/");
-    registry.takeProbe();
     registry.take("PUT", "/v2/team/app/blobs/uploads/u6");
     registry.take("DELETE", "/v2/team/app/blobs/uploads/u6");
   }
@@ -178,7 +167,6 @@ class MonolithicPushTest {
   void aOneShotPutAnswered503IsNotRetried() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u8");
-    registry.enqueueProbe();
     registry.enqueue(503);
     registry.enqueue(204);
 
@@ -187,7 +175,6 @@ class MonolithicPushTest {
 
     registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
     registry.take("POST", "/v2/team/app/blobs/uploads/");
-    registry.takeProbe();
     registry.take("PUT", "/v2/team/app/blobs/uploads/u8");
     registry.take("DELETE", "/v2/team/app/blobs/uploads/u8");
     registry.assertNoMoreRequests();
