@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
         ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class, AttachCommand.class,
         LoginCommand.class, LogoutCommand.class, HelmCommand.class, WasmCommand.class, ImageCommand.class, DemoCommand.class,
+        dev.berth.examples.bench.BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",
