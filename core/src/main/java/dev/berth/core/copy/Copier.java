@@ -2,8 +2,10 @@ package dev.berth.core.copy;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
+import dev.berth.core.EncodedManifest;
 import dev.berth.core.content.ReadOnlyStorage;
 import dev.berth.core.content.ReadOnlyTarget;
+import dev.berth.core.content.ReferenceFetcher;
 import dev.berth.core.content.Storage;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.internal.Descriptors;
@@ -46,18 +48,20 @@ public final class Copier {
    */
   public static Descriptor copy(ReadOnlyTarget src, String srcRef, Target dst, String dstRef, CopyOptions options)
       throws IOException {
-    Descriptor root = src.resolve(srcRef);
+    // One GET instead of HEAD + GET where the source can (a registry); the copy uses the bytes it got.
+    EncodedManifest fetched = src instanceof ReferenceFetcher fetcher ? fetcher.fetchReference(srcRef) : null;
+    Descriptor root = fetched != null ? fetched.descriptor() : src.resolve(srcRef);
     if (options.platform() != null) {
       root = PlatformSelector.select(src, root, options.platform());
     }
-    copyGraph(src, dst, root, options);
     String tag = dstRef != null ? dstRef : Descriptors.digestOrNull(srcRef) != null ? null : srcRef;
     Digest tagAsDigest = tag == null ? null : Descriptors.digestOrNull(tag);
+    boolean tagged = run(src, dst, root, fetched, tagAsDigest == null ? tag : null, options);
     if (tagAsDigest != null) {
       if (!tagAsDigest.equals(root.digest())) {
         throw new IllegalArgumentException("destination reference " + tag + " is not the copied root " + root.digest());
       }
-    } else if (tag != null) {
+    } else if (tag != null && !tagged) {
       dst.tag(root, tag);
     }
     return root;
@@ -70,12 +74,22 @@ public final class Copier {
    */
   public static Descriptor copyGraph(ReadOnlyStorage src, Storage dst, Descriptor root, CopyOptions options)
       throws IOException {
+    run(src, dst, root, null, null, options);
+    return root;
+  }
+
+  /**
+   * Copies the graph; returns whether the root was pushed under {@code rootTag} on the way. {@code fetched}
+   * is a manifest already read from {@code src} (the root, unless a platform was chosen), or null.
+   */
+  private static boolean run(ReadOnlyStorage src, Storage dst, Descriptor root, EncodedManifest fetched,
+      String rootTag, CopyOptions options) throws IOException {
     ExecutorService own = options.executor() == null ? Executors.newCachedThreadPool(Copier::daemon) : null;
     BoundedExecutor executor = new BoundedExecutor(own != null ? own : options.executor(), options.concurrency());
-    GraphCopy copy = new GraphCopy(src, dst, options, executor);
+    GraphCopy copy = new GraphCopy(src, dst, options, executor, root, rootTag, fetched);
     try {
       await(copy, copy.visit(root));
-      return root;
+      return copy.rootTagged();
     } finally {
       try {
         // Failed or not, return only once no task of this copy still touches the stores.

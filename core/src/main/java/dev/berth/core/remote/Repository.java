@@ -9,6 +9,8 @@ import dev.berth.core.Reference;
 import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.content.Deleter;
 import dev.berth.core.content.Mounter;
+import dev.berth.core.content.ReferenceFetcher;
+import dev.berth.core.content.ReferencePusher;
 import dev.berth.core.content.ReferrerLister;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
@@ -40,7 +42,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; cheap to create.
  */
-public final class Repository implements Target, Deleter, Mounter, TagLister, ReferrerLister {
+public final class Repository
+    implements Target, Deleter, Mounter, TagLister, ReferrerLister, ReferenceFetcher, ReferencePusher {
   private final RepositoryContext ctx;
   private final Blobs blobs;
   private final BlobUploads uploads;
@@ -104,7 +107,11 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
   }
 
   private boolean exists(Descriptor target, Access access) throws IOException {
-    return isManifest(target) ? manifests.exists(target, access) : blobs.exists(target, access);
+    if (isManifest(target)) {
+      return manifests.exists(target, access);
+    }
+    // A blob this client just pushed or saw here (the config shared by many artifacts) needs no new HEAD.
+    return ctx.presence().knownPresent(ctx.host(), ctx.name(), target.digest()) || blobs.exists(target, access);
   }
 
   /**
@@ -116,15 +123,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
   @Override
   public void push(Descriptor expected, InputStream content) throws IOException {
     if (isManifest(expected)) {
-      long limit = ctx.settings().maxManifestBytes();
-      if (expected.size() > limit) {
-        throw new SizeLimitExceededException("manifest " + expected.digest(), limit);
-      }
-      byte[] bytes = content.readNBytes((int) expected.size());
-      if (content.read() >= 0) {
-        throw new dev.berth.core.SizeMismatchException(expected, -1);
-      }
-      pushManifest(EncodedManifest.verified(expected, bytes), List.of());
+      pushManifest(readManifest(expected, content), List.of());
       return;
     }
     if (!alreadyPresent(expected)) {
@@ -158,6 +157,32 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
       ctx.settings().progress().onDone(blob);
     }
     return present;
+  }
+
+  /**
+   * Pushes a manifest or index under {@code tag} with one PUT (instead of a PUT by digest and another by
+   * tag); a blob is pushed as by {@link #push} and then tagged.
+   */
+  @Override
+  public void pushReference(Descriptor expected, InputStream content, String tag) throws IOException {
+    if (!isManifest(expected)) {
+      push(expected, content);
+      tag(expected, tag);
+      return;
+    }
+    pushManifest(readManifest(expected, content), List.of(checkReference(tag)));
+  }
+
+  private EncodedManifest readManifest(Descriptor expected, InputStream content) throws IOException {
+    long limit = ctx.settings().maxManifestBytes();
+    if (expected.size() > limit) {
+      throw new SizeLimitExceededException("manifest " + expected.digest(), limit);
+    }
+    byte[] bytes = content.readNBytes((int) expected.size());
+    if (content.read() >= 0) {
+      throw new dev.berth.core.SizeMismatchException(expected, -1);
+    }
+    return EncodedManifest.verified(expected, bytes);
   }
 
   /**
@@ -198,6 +223,17 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    */
   public EncodedManifest fetchManifest(String reference) throws IOException {
     return manifests.fetch(checkReference(reference));
+  }
+
+  /**
+   * Fetches a manifest or index by tag or digest (one GET), with its descriptor. This is how {@link
+   * dev.berth.core.copy.Copier} starts a copy from here, using the bytes it got instead of fetching them
+   * again; {@link #resolve} asks with HEAD instead, which registries such as Docker Hub do not count as a
+   * pull.
+   */
+  @Override
+  public EncodedManifest fetchReference(String reference) throws IOException {
+    return fetchManifest(reference);
   }
 
   /** Fetches the manifest {@code target} describes, checked against its digest and size. */

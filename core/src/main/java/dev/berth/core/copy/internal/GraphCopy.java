@@ -7,6 +7,7 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.Mounter;
 import dev.berth.core.content.ReadOnlyStorage;
+import dev.berth.core.content.ReferencePusher;
 import dev.berth.core.content.ReferrerLister;
 import dev.berth.core.content.Storage;
 import dev.berth.core.content.TransferRetries;
@@ -41,13 +42,37 @@ public final class GraphCopy {
   private final Executor executor;
   private final Map<Digest, CompletableFuture<Void>> visits = new ConcurrentHashMap<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Descriptor root;
+  private final String rootTag;
+  private volatile boolean rootTagged;
+  private final EncodedManifest fetched;
 
   public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor) {
+    this(src, dst, options, executor, null, null, null);
+  }
+
+  /**
+   * A copy that also tags {@code root} with {@code rootTag}: in the same request as its push when {@code dst}
+   * is a {@link ReferencePusher}, so a registry receives the root manifest once, not once per digest and
+   * once per tag. {@link #rootTagged()} says whether that happened. {@code fetched}, when not null, is a
+   * manifest of the graph already read from {@code src} (by a {@code ReferenceFetcher}), used instead of
+   * fetching it again.
+   */
+  public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor, Descriptor root,
+      String rootTag, EncodedManifest fetched) {
     this.src = src;
     this.dst = dst;
     this.options = options;
     this.listener = options.listener();
     this.executor = executor;
+    this.root = root;
+    this.rootTag = dst instanceof ReferencePusher ? rootTag : null;
+    this.fetched = fetched;
+  }
+
+  /** Whether the root was pushed under its tag (else the caller still has to tag it). */
+  public boolean rootTagged() {
+    return rootTagged;
   }
 
   /** Stops tasks that have not started yet; running ones finish. */
@@ -85,7 +110,8 @@ public final class GraphCopy {
         copyBlob(node);
         return null;
       }
-      return Contents.fetchManifest(src, node);
+      return fetched != null && fetched.descriptor().sameContent(node)
+          ? fetched.withDescriptor(node) : Contents.fetchManifest(src, node);
     }).thenCompose(manifest -> {
       if (manifest == null) {
         return CompletableFuture.completedFuture(null);
@@ -145,7 +171,13 @@ public final class GraphCopy {
   private void pushManifest(Descriptor node, EncodedManifest manifest) throws IOException {
     listener.preCopy(node);
     try (InputStream in = manifest.openStream()) {
-      dst.push(node, in); // the exact bytes fetched: a manifest is never re-serialised
+      // The exact bytes fetched: a manifest is never re-serialised.
+      if (rootTag != null && node.digest().equals(root.digest())) {
+        ((ReferencePusher) dst).pushReference(node, in, rootTag);
+        rootTagged = true;
+      } else {
+        dst.push(node, in);
+      }
     }
     listener.postCopy(node);
   }

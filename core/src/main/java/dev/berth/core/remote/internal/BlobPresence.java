@@ -35,6 +35,11 @@ public final class BlobPresence {
     return v;
   }
 
+  /** Whether the blob is known present (this does not use up an answer of "absent"). */
+  public synchronized boolean knownPresent(String host, String repository, Digest digest) {
+    return Boolean.TRUE.equals(known.get(key(host, repository, digest)));
+  }
+
   /** Forgets a blob, e.g. after a delete. */
   public synchronized void forget(String host, String repository, Digest digest) {
     known.remove(key(host, repository, digest));
