@@ -111,7 +111,7 @@ public final class Repository
       return manifests.exists(target, access);
     }
     // A blob this client just pushed or saw here (the config shared by many artifacts) needs no new HEAD.
-    return ctx.presence().knownPresent(ctx.host(), ctx.name(), target.digest()) || blobs.exists(target, access);
+    return ctx.presence().knownPresent(ctx.host(), ctx.name(), target) || blobs.exists(target, access);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.berth.core.remote.internal;
 
+import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,31 +14,39 @@ public final class BlobPresence {
   /** Enough for the layers of many images; each entry is about 200 bytes. */
   private static final int MAX_ENTRIES = 10_000;
 
-  private final Map<String, Boolean> known = new LinkedHashMap<>(256, 0.75f, true) {
+  /** The value of a blob seen absent; a present blob's value is its size. */
+  private static final long ABSENT = -1;
+
+  private final Map<String, Long> known = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
       return size() > MAX_ENTRIES;
     }
   };
 
-  /** Records the answer of a HEAD or an upload. */
-  public synchronized void record(String host, String repository, Digest digest, boolean present) {
-    known.put(key(host, repository, digest), present);
+  /** Records the answer of a HEAD or an upload about {@code blob}. */
+  public synchronized void record(String host, String repository, Descriptor blob, boolean present) {
+    known.put(key(host, repository, blob.digest()), present ? blob.size() : ABSENT);
   }
 
   /** What is known: TRUE present, FALSE absent (forgotten by this call), null unknown. */
   public synchronized Boolean take(String host, String repository, Digest digest) {
     String key = key(host, repository, digest);
-    Boolean v = known.get(key);
-    if (Boolean.FALSE.equals(v)) {
-      known.remove(key);
+    Long v = known.get(key);
+    if (v == null) {
+      return null;
     }
-    return v;
+    if (v == ABSENT) {
+      known.remove(key);
+      return Boolean.FALSE;
+    }
+    return Boolean.TRUE;
   }
 
-  /** Whether the blob is known present (this does not use up an answer of "absent"). */
-  public synchronized boolean knownPresent(String host, String repository, Digest digest) {
-    return Boolean.TRUE.equals(known.get(key(host, repository, digest)));
+  /** Whether {@code blob} is known present with its size (this does not use up an answer of "absent"). */
+  public synchronized boolean knownPresent(String host, String repository, Descriptor blob) {
+    Long size = known.get(key(host, repository, blob.digest()));
+    return size != null && size == blob.size();
   }
 
   /** Forgets a blob, e.g. after a delete. */

@@ -96,7 +96,7 @@ public final class BlobUploads {
     Response response = ctx.execute(request);
     if (response.code() == 201) {
       response.close();
-      ctx.presence().record(ctx.host(), ctx.name(), blob.digest(), true);
+      ctx.presence().record(ctx.host(), ctx.name(), blob, true);
       ctx.settings().progress().onDone(blob);
       return true;
     }
@@ -148,7 +148,7 @@ public final class BlobUploads {
       abort(latest[0], access);
       throw e;
     }
-    ctx.presence().record(ctx.host(), ctx.name(), expected.digest(), true);
+    ctx.presence().record(ctx.host(), ctx.name(), expected, true);
     ctx.settings().progress().onDone(expected);
   }
 

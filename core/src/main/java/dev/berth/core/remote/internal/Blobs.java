@@ -27,7 +27,7 @@ public final class Blobs {
     Response response = ctx.execute(request);
     if (response.code() == 404) {
       response.close();
-      ctx.presence().record(ctx.host(), ctx.name(), blob.digest(), false);
+      ctx.presence().record(ctx.host(), ctx.name(), blob, false);
       return false;
     }
     if (!response.isSuccessful()) {
@@ -36,7 +36,7 @@ public final class Blobs {
     response.close();
     // Same digest, other size: not the content the descriptor describes (a size the caller got wrong).
     boolean present = Sizes.matches(response.header("Content-Length"), blob.size());
-    ctx.presence().record(ctx.host(), ctx.name(), blob.digest(), present);
+    ctx.presence().record(ctx.host(), ctx.name(), blob, present);
     return present;
   }
 
