@@ -118,6 +118,27 @@ class MonolithicPushTest {
   }
 
   @Test
+  void aSourceThatVerifiesItselfStillFailsTheUploadBeforeItsLastBytes() throws Exception {
+    registry.enqueue(404);
+    registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/v1");
+    registry.enqueue(201); // would be the PUT's answer, had a complete body arrived
+    registry.enqueue(204); // the DELETE
+    byte[] wrong = "hello, REGISTRY".getBytes(StandardCharsets.UTF_8);
+
+    assertThrows(DigestMismatchException.class, () -> registry.repository().push(blob,
+        new dev.berth.core.content.VerifiedInputStream(new ByteArrayInputStream(wrong), blob)));
+
+    registry.take("HEAD", "/v2/team/app/blobs/" + blob.digest());
+    registry.take("POST", "/v2/team/app/blobs/uploads/");
+    RecordedRequest put = registry.server.takeRequest();
+    if (put.getMethod().equals("PUT")) {
+      assertTrue(put.getBodySize() < content.length, "PUT carried " + put.getBodySize() + " bytes");
+      put = registry.server.takeRequest();
+    }
+    assertEquals("DELETE /v2/team/app/blobs/uploads/v1", put.getMethod() + " " + put.getUrl().encodedPath());
+  }
+
+  @Test
   void shorterContentFailsWithSizeMismatch() throws Exception {
     registry.enqueue(404);
     registry.enqueue(202, "Location", "/v2/team/app/blobs/uploads/u5");

@@ -172,7 +172,7 @@ public final class BlobUploads {
       throws IOException {
     long chunkSize = Math.min(MAX_CHUNK, Math.max(ctx.settings().chunkSize(), session.minChunk()));
     byte[] buf = new byte[(int) Math.max(1, Math.min(chunkSize, expected.size()))];
-    ContentCheck check = new ContentCheck(expected);
+    ContentCheck check = new ContentCheck(expected, content);
     check.verifyEmpty(content);
     HttpUrl location = session.location();
     while (check.count() < expected.size()) {

@@ -51,7 +51,7 @@ final class StreamingBlobBody extends RequestBody {
       throw new IllegalStateException("blob body for " + expected.digest() + " was already sent");
     }
     written = true;
-    ContentCheck check = new ContentCheck(expected);
+    ContentCheck check = new ContentCheck(expected, content);
     check.verifyEmpty(content);
     byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, expected.size()))];
     while (check.count() < expected.size()) {
