@@ -20,10 +20,10 @@ import java.util.Map;
 
 /**
  * Runs every selected client on every selected workload, {@code runs} times, each operation in its
- * own child JVM against a registry behind a counting (and optionally delaying) proxy. Runs interleave
- * the clients and rotate their order, so that a burst of noise on the shared machine does not land on
- * one client's runs only; each run pushes to fresh repositories, and each pull reads what the same
- * client pushed in the same run.
+ * own child JVM against a registry behind a counting (and optionally delaying) proxy. Clients take
+ * turns workload by workload, in an order rotated each run, so that a burst of noise on the shared
+ * machine does not land on one client's runs only; each run pushes to fresh repositories, and each
+ * pull reads what the same client pushed in the same run.
  */
 final class Benchmark {
   private final BenchSettings settings;
@@ -56,9 +56,10 @@ final class Benchmark {
       Results results = new Results();
       String nonce = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
       for (int run = 1; run <= settings.runs(); run++) {
-        List<Contender> order = rotate(contenders, run - 1);
-        for (Contender c : order) {
-          for (Workload push : List.of(Workload.PUSH_BLOB, Workload.PUSH_ARTIFACT, Workload.PUSH_SMALL)) {
+        // Workload by workload, every client back to back: the figures a ratio compares are measured
+        // seconds apart, not minutes, so the shared machine's noise mostly cancels out of the ratio.
+        for (Workload push : List.of(Workload.PUSH_BLOB, Workload.PUSH_ARTIFACT, Workload.PUSH_SMALL)) {
+          for (Contender c : rotate(contenders, run - 1)) {
             if (!wanted(c, push, data)) {
               continue;
             }
@@ -101,7 +102,8 @@ final class Benchmark {
     proxy.resetCounters();
     ChildLauncher.Outcome o = launcher.run(c, w, job, List.of());
     long requests = proxy.requestsSeen();
-    Files.writeString(o.log(), "\nrequests through the proxy (" + requests + "):\n"
+    long connections = proxy.connectionsAccepted();
+    Files.writeString(o.log(), "\nrequests through the proxy (" + requests + ", on " + connections + " connections):\n"
         + String.join("\n", proxy.requests()) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     boolean record = settings.workloads().contains(w);
     if (!o.ok()) {
@@ -112,11 +114,12 @@ final class Benchmark {
       return false;
     }
     ChildResult r = o.result();
-    log.printf(Locale.ROOT, "run %d/%d  %-10s %-12s wall %6.2f s  op %6.2f s  %5d requests  RSS %4d MiB%n",
-        run, settings.runs(), c.label(), w.id(), o.wallNanos() / 1e9, r.opNanos() / 1e9, requests,
-        r.peakRssKib() / 1024);
+    log.printf(Locale.ROOT, "run %d/%d  %-10s %-12s wall %6.2f s  op %6.2f s  %5d requests on %3d connections"
+        + "  RSS %4d MiB%n", run, settings.runs(), c.label(), w.id(), o.wallNanos() / 1e9, r.opNanos() / 1e9,
+        requests, connections, r.peakRssKib() / 1024);
     if (record) {
-      results.add(w, c, new Sample(o.wallNanos(), r.opNanos(), requests, r.peakRssKib(), r.peakHeapBytes()));
+      results.add(w, c, new Sample(run, o.wallNanos(), r.opNanos(), requests, connections, r.peakRssKib(),
+          r.peakHeapBytes()));
     }
     return true;
   }

@@ -32,19 +32,23 @@ final class Report {
   /** The medians table: one row per workload and client. */
   List<List<String>> medians() {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("workload", "client", "wall s", "op s", "MiB/s", "req/artifact", "heap MiB", "RSS MiB", "runs"));
+    rows.add(List.of("workload", "client", "wall s", "op s", "MiB/s", "req/artifact", "connections", "heap MiB",
+        "RSS MiB", "runs"));
     for (Workload w : results.workloads()) {
       for (String c : results.contenders(w)) {
         Summary s = results.summary(w, c, data);
         rows.add(List.of(label(w), c, num(s.wallSeconds(), 2), num(s.opSeconds(), 2), num(s.mibPerSecond(), 0),
-            num(s.requestsPerArtifact(), 1), num(s.peakHeapMib(), 0), num(s.peakRssMib(), 0),
+            num(s.requestsPerArtifact(), 1), num(s.connections(), 0), num(s.peakHeapMib(), 0), num(s.peakRssMib(), 0),
             s.runs() + (s.failures() > 0 ? " (" + s.failures() + " failed)" : "")));
       }
     }
     return rows;
   }
 
-  /** berth's wall time over each other client's (op time in parentheses); below 1, berth is faster. */
+  /**
+   * berth's wall time over each other client's, paired run by run (op time in parentheses); below 1,
+   * berth is faster.
+   */
   List<List<String>> ratios() {
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("workload"));
@@ -56,30 +60,45 @@ final class Report {
     }
     rows.add(header);
     for (Workload w : results.workloads()) {
-      Summary berth = results.summary(w, BERTH, data);
       List<String> row = new ArrayList<>(List.of(label(w)));
       for (String o : OTHERS) {
-        Summary other = results.summary(w, o, data);
-        row.add(berth.measured() && other.measured()
-            ? num(berth.wallSeconds() / other.wallSeconds(), 2) + " (" + num(berth.opSeconds() / other.opSeconds(), 2) + ")"
-            : "-");
+        row.add(pairedRatio(w, BERTH, o, ""));
       }
       if (sequential) {
-        Summary seq = results.summary(w, Contender.sequential(ClientKind.BERTH).label(), data);
-        row.add(berth.measured() && seq.measured()
-            ? num(seq.wallSeconds() / berth.wallSeconds(), 2) + "x (" + num(seq.opSeconds() / berth.opSeconds(), 2) + "x)"
-            : "-");
+        row.add(pairedRatio(w, Contender.sequential(ClientKind.BERTH).label(), BERTH, "x"));
       }
       rows.add(row);
     }
     return rows;
   }
 
+  /**
+   * The median over runs of {@code a}'s time over {@code b}'s in the same run, wall (op): pairing the
+   * runs cancels what the machine's load did to both, which a ratio of medians would not.
+   */
+  private String pairedRatio(Workload w, String a, String b, String unit) {
+    Map<Integer, Sample> others = new LinkedHashMap<>();
+    results.samples(w, b).forEach(s -> others.put(s.run(), s));
+    List<Double> wall = new ArrayList<>();
+    List<Double> op = new ArrayList<>();
+    for (Sample s : results.samples(w, a)) {
+      Sample o = others.get(s.run());
+      if (o != null) {
+        wall.add((double) s.wallNanos() / o.wallNanos());
+        op.add((double) s.opNanos() / o.opNanos());
+      }
+    }
+    if (wall.isEmpty()) {
+      return "-";
+    }
+    return num(Median.of(wall, d -> d), 2) + unit + " (" + num(Median.of(op, d -> d), 2) + unit + ")";
+  }
+
   String text() {
     StringBuilder b = new StringBuilder();
     context.forEach((k, v) -> b.append(k).append(": ").append(v).append('\n'));
     b.append('\n').append(aligned(medians())).append('\n');
-    b.append("berth's time / theirs: wall (op); below 1 berth is faster\n");
+    b.append("berth's time / theirs, median of per-run ratios: wall (op); below 1 berth is faster\n");
     b.append(aligned(ratios()));
     failuresText(b);
     return b.toString();
@@ -89,7 +108,8 @@ final class Report {
     StringBuilder b = new StringBuilder("## berth benchmark\n\n");
     context.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
     b.append('\n').append(markdownTable(medians())).append('\n');
-    b.append("berth's time / theirs: whole process (operation only); below 1 berth is faster.\n\n");
+    b.append("berth's time / theirs, median of per-run ratios: whole process (operation only); below 1 berth is"
+        + " faster.\n\n");
     b.append(markdownTable(ratios()));
     failuresText(b);
     return b.toString();

@@ -1,4 +1,10 @@
 package dev.berth.examples.bench;
 
-/** One run of one contender on one workload. */
-record Sample(long wallNanos, long opNanos, long requests, long peakRssKib, long peakHeapBytes) {}
+/**
+ * One run of one contender on one workload.
+ *
+ * @param run which run (from 1), to pair it with the other clients' samples of the same run
+ * @param connections TCP connections the client opened to the proxy
+ */
+record Sample(int run, long wallNanos, long opNanos, long requests, long connections, long peakRssKib,
+    long peakHeapBytes) {}

@@ -47,6 +47,9 @@ class BenchmarkIT {
     }
     // HEAD (skip a blob already there), POST, PUT: one more than the floor, which never checks.
     assertEquals(3, requests(results, Workload.PUSH_BLOB, ClientKind.BERTH));
+    // 600 requests of 200 artifacts ride on the connections of the pool, at most one per transfer at once.
+    long connections = results.samples(Workload.PULL_SMALL, ClientKind.BERTH.id()).get(0).connections();
+    assertTrue(connections >= 1 && connections <= settings.concurrency(), connections + " connections");
     Sample berth = results.samples(Workload.PUSH_BLOB, ClientKind.BERTH.id()).get(0);
     assertTrue(berth.peakRssKib() > 0 && berth.peakHeapBytes() > 0, "memory figures reported");
 
