@@ -95,6 +95,21 @@ final class ChildLauncher {
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     long start = System.nanoTime();
     Process p = pb.start();
+    // A benchmark stopped with Ctrl-C must not leave its child running (and writing to the registry).
+    Thread reaper = new Thread(p::destroyForcibly, "bench-child-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
+    try {
+      return await(p, start, out, err);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or will run: nothing to remove
+      }
+    }
+  }
+
+  private Outcome await(Process p, long start, Path out, Path err) throws IOException, InterruptedException {
     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
