@@ -20,7 +20,8 @@ public final class Contents {
   private Contents() {}
 
   /**
-   * Reads the whole content {@code target} describes into memory, verified against its digest.
+   * Reads the whole content {@code target} describes into memory, verified against its digest. A read
+   * that breaks or arrives corrupted is done again ({@link TransferRetries}).
    *
    * @throws SizeLimitExceededException when the descriptor's size exceeds {@code limit}, before any
    *     byte is read
@@ -29,9 +30,11 @@ public final class Contents {
     if (target.size() > limit || target.size() > Integer.MAX_VALUE - 8) {
       throw new SizeLimitExceededException(target.brief(), Math.min(limit, Integer.MAX_VALUE - 8));
     }
-    try (InputStream in = verifying(storage.fetch(target), target)) {
-      return in.readAllBytes();
-    }
+    return TransferRetries.call(() -> {
+      try (InputStream in = verifying(storage.fetch(target), target)) {
+        return in.readAllBytes();
+      }
+    });
   }
 
   /**
@@ -43,12 +46,13 @@ public final class Contents {
     return EncodedManifest.verified(target, fetchAll(storage, target, MAX_MANIFEST_BYTES));
   }
 
-  /** Pushes {@code content} as a blob of {@code mediaType} (sha256) and returns its descriptor. */
+  /**
+   * Pushes {@code content} as a blob of {@code mediaType} (sha256) and returns its descriptor; an upload
+   * that breaks is done again ({@link TransferRetries}).
+   */
   public static Descriptor pushBytes(Storage storage, String mediaType, byte[] content) throws IOException {
     Descriptor d = Descriptor.of(mediaType, content);
-    try (InputStream in = new ByteArrayInputStream(content)) {
-      storage.push(d, in);
-    }
+    TransferRetries.push(storage, d, () -> new ByteArrayInputStream(content));
     return d;
   }
 

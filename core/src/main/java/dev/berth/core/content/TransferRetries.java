@@ -39,6 +39,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * <pre>{@code
  * TransferRetries.push(repository, layer, () -> Files.newInputStream(layerFile));
  * TransferRetries.fetchTo(repository, layer, stagingFile);
+ * byte[] config = TransferRetries.call(() -> Contents.fetchAll(repository, configDesc, limit));
  * }</pre>
  */
 public final class TransferRetries {
@@ -57,7 +58,29 @@ public final class TransferRetries {
     InputStream open() throws IOException;
   }
 
+  /** One whole transfer, run again from the start on each try. */
+  @FunctionalInterface
+  public interface Transfer<T> {
+    T run() throws IOException;
+  }
+
   private TransferRetries() {}
+
+  /**
+   * Runs {@code transfer}, and runs it again while it fails in a way another try can fix.
+   *
+   * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
+   */
+  public static <T> T call(Transfer<T> transfer) throws IOException {
+    IOException failures = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transfer.run();
+      } catch (IOException e) {
+        failures = giveUpOrPause(e, failures, attempt);
+      }
+    }
+  }
 
   /**
    * Pushes {@code blob} to {@code storage}, opening {@code content} anew for each try.
@@ -65,15 +88,12 @@ public final class TransferRetries {
    * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
    */
   public static void push(Storage storage, Descriptor blob, Content content) throws IOException {
-    IOException failures = null;
-    for (int attempt = 1; ; attempt++) {
+    call(() -> {
       try (InputStream in = content.open()) {
         storage.push(blob, in);
-        return;
-      } catch (IOException e) {
-        failures = giveUpOrPause(e, failures, attempt);
       }
-    }
+      return null;
+    });
   }
 
   /**
@@ -83,22 +103,19 @@ public final class TransferRetries {
    * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
    */
   public static void fetchTo(ReadOnlyStorage storage, Descriptor blob, Path file) throws IOException {
-    IOException failures = null;
-    for (int attempt = 1; ; attempt++) {
-      try (InputStream raw = storage.fetch(blob);
-          InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, blob);
-          OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        in.transferTo(out);
-        return;
-      } catch (IOException e) {
-        try {
-          failures = giveUpOrPause(e, failures, attempt);
-        } catch (IOException last) {
-          Files.deleteIfExists(file);
-          throw last;
+    try {
+      call(() -> {
+        try (InputStream raw = storage.fetch(blob);
+            InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, blob);
+            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+          in.transferTo(out);
         }
-      }
+        return null;
+      });
+    } catch (IOException e) {
+      Files.deleteIfExists(file);
+      throw e;
     }
   }
 
