@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -253,11 +254,23 @@ class FaultProxyIT {
         .patch(RequestBody.create(data, OciHttp.OCTETS)).build()).execute().close());
     // Part of the body reached the registry, so the upload's size no longer matches the offset in
     // the location's _state token: distribution 2.8 then cancels the upload. Clients must start a
-    // new upload rather than resume from Range (newer registries may differ).
-    try (Response response = client.newCall(new Request.Builder().url(location).build()).execute()) {
-      assertEquals(404, response.code());
-      assertTrue(response.body().string().contains("BLOB_UPLOAD_INVALID"));
-    }
+    // new upload rather than resume from Range (newer registries may differ). The registry notices the
+    // broken body on its own schedule, after the client has already seen the reset, so until it does
+    // the upload still answers 204; wait (bounded) for the cancellation instead of racing it.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    int code;
+    String body;
+    do {
+      try (Response response = client.newCall(new Request.Builder().url(location).build()).execute()) {
+        code = response.code();
+        body = response.body().string();
+      }
+      if (code == 204) {
+        Thread.sleep(50);
+      }
+    } while (code == 204 && System.nanoTime() < deadline);
+    assertEquals(404, code, body);
+    assertTrue(body.contains("BLOB_UPLOAD_INVALID"), body);
     OciHttp.pushBlob(client, proxy.baseUrl(), "team/app", data, null);
     assertArrayEquals(data, getBlob(sha256(data)));
   }
