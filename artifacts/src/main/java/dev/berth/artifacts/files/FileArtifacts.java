@@ -15,13 +15,11 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
-import dev.berth.core.content.Storage;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,17 +69,17 @@ public final class FileArtifacts {
       Descriptor config;
       if (request.config() == null) {
         config = Descriptor.EMPTY_JSON;
-        pushBytesIfAbsent(target, config, Descriptor.emptyJsonContent());
+        Contents.pushBytesIfAbsent(target, config, Descriptor.emptyJsonContent());
       } else {
         config = Descriptor.of(request.configMediaType(), request.config());
-        pushBytesIfAbsent(target, config, request.config());
+        Contents.pushBytesIfAbsent(target, config, request.config());
       }
       if (!request.configAnnotations().isEmpty()) {
         config = config.withAnnotations(new TreeMap<>(request.configAnnotations()));
       }
       if (layers.isEmpty()) {
         // image-spec 1.1: an artifact without blobs carries the empty descriptor as its one layer.
-        pushBytesIfAbsent(target, Descriptor.EMPTY_JSON, Descriptor.emptyJsonContent());
+        Contents.pushBytesIfAbsent(target, Descriptor.EMPTY_JSON, Descriptor.emptyJsonContent());
         layers.add(Descriptor.EMPTY_JSON);
       }
       Map<String, String> annotations = new TreeMap<>();
@@ -165,8 +163,8 @@ public final class FileArtifacts {
       content = e.path();
       mediaType = e.mediaType() != null ? e.mediaType() : MediaTypes.OCI_LAYER_TAR;
     }
-    Descriptor d = describe(mediaType, content).withAnnotations(annotations);
-    pushFileIfAbsent(target, d, content);
+    Descriptor d = Contents.describeFile(mediaType, content).withAnnotations(annotations);
+    Contents.pushFileIfAbsent(target, d, content);
     return d;
   }
 
@@ -206,25 +204,6 @@ public final class FileArtifacts {
     int b1 = in.read();
     in.reset();
     return b0 == 0x1f && b1 == 0x8b;
-  }
-
-  private static Descriptor describe(String mediaType, Path file) throws IOException {
-    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return Descriptor.of(mediaType, in.digest(), in.count());
-    }
-  }
-
-  static void pushFileIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
-    if (!target.exists(d)) {
-      TransferRetries.push(target, d, () -> Files.newInputStream(file));
-    }
-  }
-
-  private static void pushBytesIfAbsent(Storage target, Descriptor d, byte[] content) throws IOException {
-    if (!target.exists(d)) {
-      TransferRetries.push(target, d, () -> new java.io.ByteArrayInputStream(content));
-    }
   }
 
   private static void checkTitles(List<FileEntry> entries) throws UnsafeArchiveException {

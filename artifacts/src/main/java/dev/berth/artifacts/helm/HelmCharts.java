@@ -5,7 +5,6 @@ import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.archive.UnsafeArchiveException;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
-import dev.berth.core.DigestingInputStream;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
@@ -13,14 +12,10 @@ import dev.berth.core.NotFoundException;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
-import dev.berth.core.content.Storage;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,14 +78,14 @@ public final class HelmCharts {
     ChartMetadata meta = ChartArchive.readMetadata(chartTgz);
     byte[] config = meta.toConfigJson();
     Descriptor configDesc = Descriptor.of(MediaTypes.HELM_CONFIG, config);
-    pushIfAbsent(repository, configDesc, config);
-    Descriptor chartDesc = describe(MediaTypes.HELM_CHART_CONTENT, chartTgz);
-    pushIfAbsent(repository, chartDesc, chartTgz);
+    Contents.pushBytesIfAbsent(repository, configDesc, config);
+    Descriptor chartDesc = Contents.describeFile(MediaTypes.HELM_CHART_CONTENT, chartTgz);
+    Contents.pushFileIfAbsent(repository, chartDesc, chartTgz);
     List<Descriptor> layers = new ArrayList<>(List.of(chartDesc));
     Descriptor provDesc = null;
     if (options.provenance() != null) {
-      provDesc = describe(MediaTypes.HELM_CHART_PROVENANCE, options.provenance());
-      pushIfAbsent(repository, provDesc, options.provenance());
+      provDesc = Contents.describeFile(MediaTypes.HELM_CHART_PROVENANCE, options.provenance());
+      Contents.pushFileIfAbsent(repository, provDesc, options.provenance());
       layers.add(provDesc);
     }
     // Helm sorts the layers by digest "for determinism, similar to how ORAS v1 does it".
@@ -204,24 +199,5 @@ public final class HelmCharts {
 
   private static void write(ReadOnlyTarget source, Descriptor d, Path to) throws IOException {
     TransferRetries.fetchTo(source, d, to);
-  }
-
-  private static Descriptor describe(String mediaType, Path file) throws IOException {
-    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return Descriptor.of(mediaType, in.digest(), in.count());
-    }
-  }
-
-  private static void pushIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
-    if (!target.exists(d)) {
-      TransferRetries.push(target, d, () -> Files.newInputStream(file));
-    }
-  }
-
-  private static void pushIfAbsent(Storage target, Descriptor d, byte[] content) throws IOException {
-    if (!target.exists(d)) {
-      TransferRetries.push(target, d, () -> new ByteArrayInputStream(content));
-    }
   }
 }

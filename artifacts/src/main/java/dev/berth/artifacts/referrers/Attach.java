@@ -2,15 +2,12 @@ package dev.berth.artifacts.referrers;
 
 import dev.berth.artifacts.Annotations;
 import dev.berth.core.Descriptor;
-import dev.berth.core.DigestingInputStream;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.Target;
-import dev.berth.core.content.TransferRetries;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -83,9 +80,7 @@ public final class Attach {
     for (FileLayer f : files) {
       layers.add(pushFile(target, f));
     }
-    if (!target.exists(Descriptor.EMPTY_JSON)) {
-      Contents.pushBytes(target, MediaTypes.OCI_EMPTY, Descriptor.emptyJsonContent());
-    }
+    Contents.pushBytesIfAbsent(target, Descriptor.EMPTY_JSON, Descriptor.emptyJsonContent());
     Descriptor plainSubject = Descriptor.of(subject.mediaType(), subject.digest(), subject.size());
     Manifest manifest = Manifest.artifact(artifactType, layers)
         .withSubject(plainSubject)
@@ -102,14 +97,8 @@ public final class Attach {
 
   /** Hashes the file (one read), then streams it to the target only if absent (a second read). */
   private static Descriptor pushFile(Target target, FileLayer f) throws IOException {
-    Descriptor d;
-    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(f.path()))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      d = Descriptor.of(f.mediaType(), in.digest(), in.count()).withAnnotation(Descriptor.ANNOTATION_TITLE, f.title());
-    }
-    if (!target.exists(d)) {
-      TransferRetries.push(target, d, () -> Files.newInputStream(f.path()));
-    }
+    Descriptor d = Contents.describeFile(f.mediaType(), f.path()).withAnnotation(Descriptor.ANNOTATION_TITLE, f.title());
+    Contents.pushFileIfAbsent(target, d, f.path());
     return d;
   }
 

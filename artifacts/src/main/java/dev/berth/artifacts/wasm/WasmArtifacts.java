@@ -2,7 +2,6 @@ package dev.berth.artifacts.wasm;
 
 import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.core.Descriptor;
-import dev.berth.core.DigestingInputStream;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
@@ -10,13 +9,9 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
-import dev.berth.core.content.Storage;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +42,7 @@ public final class WasmArtifacts {
   public static WasmPushResult push(Target target, Path wasmFile, WasmPushOptions options, String tagOrNull)
       throws IOException {
     WasmKind kind = WasmBinary.kind(wasmFile);
-    Descriptor layer = describe(MediaTypes.WASM_LAYER, wasmFile)
+    Descriptor layer = Contents.describeFile(MediaTypes.WASM_LAYER, wasmFile)
         .withAnnotation(Descriptor.ANNOTATION_TITLE, wasmFile.getFileName().toString());
     WasmComponent component = null;
     if (kind == WasmKind.COMPONENT) {
@@ -59,10 +54,8 @@ public final class WasmArtifacts {
         WasmConfig.ARCHITECTURE, kind.os(), List.of(layer.digest().toString()), component);
     byte[] configJson = config.toJson();
     Descriptor configDesc = Descriptor.of(MediaTypes.WASM_CONFIG, configJson);
-    if (!target.exists(configDesc)) {
-      TransferRetries.push(target, configDesc, () -> new ByteArrayInputStream(configJson));
-    }
-    pushIfAbsent(target, layer, wasmFile);
+    Contents.pushBytesIfAbsent(target, configDesc, configJson);
+    Contents.pushFileIfAbsent(target, layer, wasmFile);
     Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, null, configDesc, List.of(layer), null,
         options.annotations());
     EncodedManifest encoded = EncodedManifest.of(m);
@@ -145,18 +138,5 @@ public final class WasmArtifacts {
       }
     }
     throw new UnsupportedException(reference + " is an index without a wasm entry");
-  }
-
-  private static Descriptor describe(String mediaType, Path file) throws IOException {
-    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return Descriptor.of(mediaType, in.digest(), in.count());
-    }
-  }
-
-  private static void pushIfAbsent(Storage target, Descriptor d, Path file) throws IOException {
-    if (!target.exists(d)) {
-      TransferRetries.push(target, d, () -> Files.newInputStream(file));
-    }
   }
 }

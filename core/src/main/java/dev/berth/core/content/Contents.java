@@ -1,12 +1,16 @@
 package dev.berth.core.content;
 
 import dev.berth.core.Descriptor;
+import dev.berth.core.DigestingInputStream;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.SizeLimitExceededException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Small verbs over the content interfaces that every store and artifact helper needs. */
@@ -54,6 +58,34 @@ public final class Contents {
     Descriptor d = Descriptor.of(mediaType, content);
     TransferRetries.push(storage, d, () -> new ByteArrayInputStream(content));
     return d;
+  }
+
+  /**
+   * Describes a file as a blob of {@code mediaType}: its sha256 digest and size, from one streaming read
+   * (the file is never held in memory).
+   */
+  public static Descriptor describeFile(String mediaType, Path file) throws IOException {
+    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return Descriptor.of(mediaType, in.digest(), in.count());
+    }
+  }
+
+  /**
+   * Pushes {@code file} as {@code blob} unless {@code storage} already has it; an upload that breaks is
+   * done again from the file ({@link TransferRetries}).
+   */
+  public static void pushFileIfAbsent(Storage storage, Descriptor blob, Path file) throws IOException {
+    if (!storage.exists(blob)) {
+      TransferRetries.push(storage, blob, () -> Files.newInputStream(file));
+    }
+  }
+
+  /** Pushes {@code content} as {@code blob} unless {@code storage} already has it, retrying as above. */
+  public static void pushBytesIfAbsent(Storage storage, Descriptor blob, byte[] content) throws IOException {
+    if (!storage.exists(blob)) {
+      TransferRetries.push(storage, blob, () -> new ByteArrayInputStream(content));
+    }
   }
 
   /**

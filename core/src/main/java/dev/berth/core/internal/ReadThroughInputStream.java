@@ -6,12 +6,20 @@ import java.io.InputStream;
 
 /**
  * A filter stream whose subclasses must see every byte (to hash or count it): {@link #skip(long)} reads
- * and discards through {@link #read(byte[], int, int)} instead of skipping the source, and mark/reset are
- * refused because re-read bytes would be seen twice.
+ * and discards through {@link #read(byte[], int, int)} instead of skipping the source, {@link #read()} goes
+ * through it too, and mark/reset are refused because re-read bytes would be seen twice. A subclass
+ * overrides {@link #read(byte[], int, int)} and sees every byte there.
  */
 public abstract class ReadThroughInputStream extends FilterInputStream {
   protected ReadThroughInputStream(InputStream in) {
     super(in);
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

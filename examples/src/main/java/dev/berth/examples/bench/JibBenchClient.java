@@ -23,15 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * per call, so an artifact's blobs go through a pool as wide as berth's concurrency. A blob already
  * handled in this process is not handled again, as Jib's build steps dedupe by digest.
  */
-final class JibBenchClient implements BenchClient {
-  private final Job job;
+final class JibBenchClient extends ByCallBenchClient {
   private final FailoverHttpClient http;
   private final RegistryClient registry;
   private final Pool pool;
   private final Set<String> done = ConcurrentHashMap.newKeySet();
 
   JibBenchClient(Job job) {
-    this.job = job;
+    super(job);
     // Plain HTTP to a local registry is what Jib's allowInsecureRegistries is for.
     this.http = new FailoverHttpClient(job.plainHttp(), false, log -> {});
     if (job.plainHttp()) {
@@ -43,49 +42,16 @@ final class JibBenchClient implements BenchClient {
   }
 
   @Override
-  public void pushBlob() throws Exception {
-    push(job.data().blob());
-  }
-
-  @Override
-  public void pullBlob() throws Exception {
-    pull(job.data().blob());
-  }
-
-  @Override
-  public void pushArtifact() throws Exception {
-    pushArtifact(job.data().artifact());
-  }
-
-  @Override
-  public void pullArtifact() throws Exception {
-    pullArtifact(job.data().artifact().tag());
-  }
-
-  @Override
-  public void pushSmall() throws Exception {
-    for (ArtifactRef a : job.data().small()) {
-      pushArtifact(a);
-    }
-  }
-
-  @Override
-  public void pullSmall() throws Exception {
-    for (ArtifactRef a : job.data().small()) {
-      pullArtifact(a.tag());
-    }
-  }
-
-  @Override
   public void close() throws IOException {
     pool.close();
     http.shutDown();
   }
 
-  private void pushArtifact(ArtifactRef a) throws Exception {
+  @Override
+  protected void pushArtifact(ArtifactRef a) throws Exception {
     List<BlobRef> blobs = new ArrayList<>(a.layers());
     blobs.add(a.config());
-    pool.all(blobs, this::push);
+    pool.all(blobs, this::pushBlob);
     OciManifestTemplate manifest = new OciManifestTemplate();
     manifest.setContainerConfiguration(a.config().size(), digest(a.config()));
     for (BlobRef layer : a.layers()) {
@@ -94,15 +60,17 @@ final class JibBenchClient implements BenchClient {
     registry.pushManifest(manifest, a.tag());
   }
 
-  private void pullArtifact(String tag) throws Exception {
+  @Override
+  protected void pullArtifact(String tag) throws Exception {
     OciManifestTemplate manifest = registry.pullManifest(tag, OciManifestTemplate.class).getManifest();
     List<BlobRef> blobs = new ArrayList<>();
     blobs.add(ref(manifest.getContainerConfiguration()));
     manifest.getLayers().forEach(l -> blobs.add(ref(l)));
-    pool.all(blobs, this::pull);
+    pool.all(blobs, this::pullBlob);
   }
 
-  private void push(BlobRef blob) throws Exception {
+  @Override
+  protected void pushBlob(BlobRef blob) throws Exception {
     if (!done.add(blob.digest())) {
       return;
     }
@@ -112,7 +80,8 @@ final class JibBenchClient implements BenchClient {
     }
   }
 
-  private void pull(BlobRef blob) throws Exception {
+  @Override
+  protected void pullBlob(BlobRef blob) throws Exception {
     if (!done.add(blob.digest())) {
       return;
     }

@@ -17,55 +17,31 @@ import land.oras.Registry;
  * chooses its own concurrency. Its blob stream is not verified by the library, so the benchmark
  * hashes what it yields, as every pull in the table is verified.
  */
-final class OrasJavaBenchClient implements BenchClient {
-  private final Job job;
+final class OrasJavaBenchClient extends ByCallBenchClient {
   private final Registry registry;
   private final ContainerRef repository;
 
   OrasJavaBenchClient(Job job) {
-    this.job = job;
+    super(job);
     Registry.Builder builder = Registry.builder().defaults();
     this.registry = (job.plainHttp() ? builder.withInsecure(true) : builder).build();
     this.repository = ContainerRef.parse(job.host() + "/" + job.repository());
   }
 
   @Override
-  public void pushBlob() {
-    BlobRef blob = job.data().blob();
+  protected void pushBlob(BlobRef blob) {
     registry.pushBlob(repository.withDigest(blob.digest()), job.data().file(blob), Map.of());
   }
 
   @Override
-  public void pullBlob() throws Exception {
-    BlobRef blob = job.data().blob();
+  protected void pullBlob(BlobRef blob) throws Exception {
     try (InputStream in = registry.fetchBlob(repository.withDigest(blob.digest()))) {
       Drain.verify(in, blob);
     }
   }
 
   @Override
-  public void pushArtifact() {
-    push(job.data().artifact());
-  }
-
-  @Override
-  public void pullArtifact() throws Exception {
-    pull(job.data().artifact().tag());
-  }
-
-  @Override
-  public void pushSmall() {
-    job.data().small().forEach(this::push);
-  }
-
-  @Override
-  public void pullSmall() throws Exception {
-    for (ArtifactRef a : job.data().small()) {
-      pull(a.tag());
-    }
-  }
-
-  private void push(ArtifactRef a) {
+  protected void pushArtifact(ArtifactRef a) {
     LocalPath[] files = a.layers().stream()
         .map(l -> LocalPath.of(job.data().file(l), l.mediaType()))
         .toArray(LocalPath[]::new);
@@ -73,7 +49,8 @@ final class OrasJavaBenchClient implements BenchClient {
         Annotations.empty(), Config.empty(), files);
   }
 
-  private void pull(String tag) throws Exception {
+  @Override
+  protected void pullArtifact(String tag) throws Exception {
     Manifest manifest = registry.getManifest(repository.withTag(tag));
     for (Layer layer : manifest.getLayers()) {
       BlobRef blob = new BlobRef(layer.getMediaType(), layer.getDigest(), layer.getSize());

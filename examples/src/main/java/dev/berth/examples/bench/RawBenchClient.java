@@ -23,18 +23,17 @@ import okhttp3.Response;
  * one GET whose bytes pass through SHA-256. Blobs of an artifact move {@code concurrency} at a time,
  * and the small artifacts' shared config is pushed and fetched once.
  */
-final class RawBenchClient implements BenchClient {
+final class RawBenchClient extends ByCallBenchClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final RequestBody EMPTY = RequestBody.create(new byte[0]);
 
-  private final Job job;
   private final OkHttpClient http;
   private final HttpUrl base;
   private final Pool pool;
   private final Set<String> done = ConcurrentHashMap.newKeySet();
 
   RawBenchClient(Job job) {
-    this.job = job;
+    super(job);
     this.http = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(job.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
         .build();
@@ -43,50 +42,17 @@ final class RawBenchClient implements BenchClient {
   }
 
   @Override
-  public void pushBlob() throws IOException {
-    upload(job.data().blob());
-  }
-
-  @Override
-  public void pullBlob() throws IOException {
-    download(job.data().blob());
-  }
-
-  @Override
-  public void pushArtifact() throws Exception {
-    pushArtifact(job.data().artifact());
-  }
-
-  @Override
-  public void pullArtifact() throws Exception {
-    pullArtifact(job.data().artifact().tag());
-  }
-
-  @Override
-  public void pushSmall() throws Exception {
-    for (ArtifactRef a : job.data().small()) {
-      pushArtifact(a);
-    }
-  }
-
-  @Override
-  public void pullSmall() throws Exception {
-    for (ArtifactRef a : job.data().small()) {
-      pullArtifact(a.tag());
-    }
-  }
-
-  @Override
   public void close() {
     pool.close();
   }
 
-  private void pushArtifact(ArtifactRef a) throws Exception {
+  @Override
+  protected void pushArtifact(ArtifactRef a) throws Exception {
     List<BlobRef> blobs = new ArrayList<>(a.layers());
     blobs.add(a.config());
     pool.all(blobs, b -> {
       if (done.add(b.digest())) {
-        upload(b);
+        pushBlob(b);
       }
     });
     byte[] manifest = Files.readAllBytes(job.data().file(a.manifest()));
@@ -95,7 +61,8 @@ final class RawBenchClient implements BenchClient {
     call(put).close();
   }
 
-  private void pullArtifact(String tag) throws Exception {
+  @Override
+  protected void pullArtifact(String tag) throws Exception {
     Request get = new Request.Builder().url(base.resolve("manifests/" + tag))
         .header("Accept", "application/vnd.oci.image.manifest.v1+json").build();
     JsonNode manifest;
@@ -107,12 +74,13 @@ final class RawBenchClient implements BenchClient {
     manifest.get("layers").forEach(l -> blobs.add(ref(l)));
     pool.all(blobs, b -> {
       if (done.add(b.digest())) {
-        download(b);
+        pullBlob(b);
       }
     });
   }
 
-  private void upload(BlobRef blob) throws IOException {
+  @Override
+  protected void pushBlob(BlobRef blob) throws IOException {
     HttpUrl location;
     try (Response started = call(new Request.Builder().url(base.resolve("blobs/uploads/")).post(EMPTY).build())) {
       location = base.resolve(started.header("Location"));
@@ -121,7 +89,8 @@ final class RawBenchClient implements BenchClient {
     call(new Request.Builder().url(put).put(new FileBody(job.data().file(blob), blob.size())).build()).close();
   }
 
-  private void download(BlobRef blob) throws IOException {
+  @Override
+  protected void pullBlob(BlobRef blob) throws IOException {
     try (Response response = call(new Request.Builder().url(base.resolve("blobs/" + blob.digest())).build());
          InputStream in = response.body().byteStream()) {
       Drain.verify(in, blob);
