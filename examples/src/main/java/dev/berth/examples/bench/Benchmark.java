@@ -65,10 +65,10 @@ final class Benchmark {
             }
             String repo = "bench/" + c.label() + "-" + push.id().replace("push-", "") + "-r" + run + "-" + nonce;
             Job job = new Job(proxy.baseUrl(), repo, data, c.concurrency());
-            boolean pushed = measure(launcher, proxy, results, c, push, job, run);
+            boolean pushed = measure(launcher, proxy, registry, results, c, push, job, run);
             Workload pull = pullOf(push);
             if (pushed && wanted(c, pull, data)) {
-              measure(launcher, proxy, results, c, pull, job, run);
+              measure(launcher, proxy, registry, results, c, pull, job, run);
             }
           }
         }
@@ -97,10 +97,15 @@ final class Benchmark {
     };
   }
 
-  private boolean measure(ChildLauncher launcher, FaultProxy proxy, Results results, Contender c, Workload w,
-      Job job, int run) throws IOException, InterruptedException {
+  private boolean measure(ChildLauncher launcher, FaultProxy proxy, Registry registry, Results results, Contender c,
+      Workload w, Job job, int run) throws IOException, InterruptedException {
     proxy.resetCounters();
+    // The registry and the proxy (this process, otherwise idle) work for the client meanwhile: their CPU
+    // time tells whether the machine, not the client's waiting, bounds the run.
+    long serverCpuBefore = serverCpuNanos(registry);
     ChildLauncher.Outcome o = launcher.run(c, w, job, List.of());
+    long serverCpuAfter = serverCpuNanos(registry);
+    long serverCpu = serverCpuBefore < 0 || serverCpuAfter < 0 ? -1 : serverCpuAfter - serverCpuBefore;
     long requests = proxy.requestsSeen();
     long connections = proxy.connectionsAccepted();
     Files.writeString(o.log(), "\nrequests through the proxy (" + requests + ", on " + connections + " connections):\n"
@@ -115,13 +120,20 @@ final class Benchmark {
     }
     ChildResult r = o.result();
     log.printf(Locale.ROOT, "run %d/%d  %-10s %-12s wall %6.2f s  op %6.2f s  %5d requests on %3d connections"
-        + "  RSS %4d MiB%n", run, settings.runs(), c.label(), w.id(), o.wallNanos() / 1e9, r.opNanos() / 1e9,
-        requests, connections, r.peakRssKib() / 1024);
+        + "  RSS %4d MiB  CPU %5.2f s + server %5.2f s%n", run, settings.runs(), c.label(), w.id(), o.wallNanos() / 1e9,
+        r.opNanos() / 1e9, requests, connections, r.peakRssKib() / 1024, r.cpuNanos() / 1e9, serverCpu / 1e9);
     if (record) {
       results.add(w, c, new Sample(run, o.wallNanos(), r.opNanos(), requests, connections, r.peakRssKib(),
-          r.peakHeapBytes()));
+          r.peakHeapBytes(), r.cpuNanos(), serverCpu));
     }
     return true;
+  }
+
+  /** CPU time of the registry (when started here) and of this process, which runs the proxy; -1 if unknown. */
+  private static long serverCpuNanos(Registry registry) {
+    long own = ProcessStats.ownCpuNanos();
+    long reg = registry.pid() < 0 ? -1 : ProcessStats.cpuNanosOf(registry.pid());
+    return own < 0 || reg < 0 ? -1 : own + reg;
   }
 
   private List<Contender> contenders() {
@@ -235,6 +247,11 @@ final class Benchmark {
 
     String description() {
       return description;
+    }
+
+    /** The registry's process id when started here, else -1 (its CPU time is then not measured). */
+    long pid() {
+      return server != null ? server.pid() : -1;
     }
 
     @Override

@@ -28,11 +28,11 @@ public final class ChildMain {
         client.run(workload);
       }
       result = new ChildResult(true, System.nanoTime() - start, ProcessStats.peakRssKib(),
-          ProcessStats.peakHeapBytes(), null);
+          ProcessStats.peakHeapBytes(), ProcessStats.ownCpuNanos(), null);
     } catch (Throwable t) {
       t.printStackTrace();
       result = new ChildResult(false, System.nanoTime() - start, ProcessStats.peakRssKib(),
-          ProcessStats.peakHeapBytes(), String.valueOf(t));
+          ProcessStats.peakHeapBytes(), ProcessStats.ownCpuNanos(), String.valueOf(t));
       code = 1;
     }
     System.out.println(result.toLine());

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What a child reports on its last line of standard output: how long the operation took inside the
- * process (from creating the client to the last byte), and the process's memory peaks.
+ * process (from creating the client to the last byte), the process's memory peaks, and the CPU time the
+ * whole process used, JVM start included (-1 where unknown).
  */
-record ChildResult(boolean ok, long opNanos, long peakRssKib, long peakHeapBytes, String error) {
+record ChildResult(boolean ok, long opNanos, long peakRssKib, long peakHeapBytes, long cpuNanos, String error) {
   static final String PREFIX = "berth-bench-result ";
   private static final ObjectMapper JSON = new ObjectMapper();
 

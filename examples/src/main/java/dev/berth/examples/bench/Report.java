@@ -33,12 +33,13 @@ final class Report {
   List<List<String>> medians() {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("workload", "client", "wall s", "op s", "MiB/s", "req/artifact", "connections", "heap MiB",
-        "RSS MiB", "runs"));
+        "RSS MiB", "CPU s", "server CPU s", "CPU busy", "runs"));
     for (Workload w : results.workloads()) {
       for (String c : results.contenders(w)) {
         Summary s = results.summary(w, c, data);
         rows.add(List.of(label(w), c, num(s.wallSeconds(), 2), num(s.opSeconds(), 2), num(s.mibPerSecond(), 0),
             num(s.requestsPerArtifact(), 1), num(s.connections(), 0), num(s.peakHeapMib(), 0), num(s.peakRssMib(), 0),
+            num(s.clientCpuSeconds(), 2), num(s.serverCpuSeconds(), 2), percent(s.cpuBusy()),
             s.runs() + (s.failures() > 0 ? " (" + s.failures() + " failed)" : "")));
       }
     }
@@ -167,6 +168,10 @@ final class Report {
 
   static String num(double v, int decimals) {
     return Double.isNaN(v) || Double.isInfinite(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  static String percent(double fraction) {
+    return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
   }
 
   static String aligned(List<List<String>> rows) {

@@ -26,4 +26,21 @@ class ProcessStatsTest {
     }
     assertTrue(ProcessStats.peakHeapBytes() > 0);
   }
+
+  @Test
+  void cpuTimeIsUtimePlusStimeCountedAfterTheCommandName() {
+    // A command name with spaces and a ')' must not shift the fields; utime 250 and stime 50 ticks.
+    String stat = "4242 (docker (reg) x) S 1 4242 4242 0 -1 4194560 1536 0 0 0 250 50 0 0 20 0 9 0 100 1000 200";
+    assertEquals(3_000_000_000L, ProcessStats.parseStatCpuNanos(stat));
+  }
+
+  @Test
+  void anotherProcessCpuTimeIsReadByPidAndAMissingOneIsUnknown() {
+    long self = ProcessHandle.current().pid();
+    if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/stat"))) {
+      assertTrue(ProcessStats.cpuNanosOf(self) > 0);
+    }
+    assertEquals(-1, ProcessStats.cpuNanosOf(Long.MAX_VALUE));
+    assertTrue(ProcessStats.ownCpuNanos() > 0);
+  }
 }

@@ -17,7 +17,7 @@ class ReportTest {
 
   private void sample(ClientKind kind, int run, double wallSeconds, double opSeconds, long requests) {
     results.add(Workload.PUSH_BLOB, Contender.of(kind, 3), new Sample(run, (long) (wallSeconds * 1e9),
-        (long) (opSeconds * 1e9), requests, 2, 100 * 1024, 20 * MIB));
+        (long) (opSeconds * 1e9), requests, 2, 100 * 1024, 20 * MIB, 1_500_000_000L, 1_000_000_000L));
   }
 
   private void sample(ClientKind kind, double wallSeconds, double opSeconds, long requests) {
@@ -42,12 +42,15 @@ class ReportTest {
   }
 
   @Test
-  void mediansRowGivesTimeThroughputRequestsAndMemory() {
+  void mediansRowGivesTimeThroughputRequestsMemoryAndCpu() {
     sample(ClientKind.BERTH, 2.0, 1.0, 3);
 
     List<String> row = new Report(results, data, Map.of()).medians().get(1);
 
-    assertEquals(List.of("push blob 64 MiB", "berth", "2.00", "1.00", "32", "3.0", "2", "20", "100", "1"), row);
+    // 1.5 s of client CPU and 1.0 s of registry and proxy CPU over 2 s of wall time.
+    String busy = Math.round(2.5 / 2.0 / Runtime.getRuntime().availableProcessors() * 100) + "%";
+    assertEquals(List.of("push blob 64 MiB", "berth", "2.00", "1.00", "32", "3.0", "2", "20", "100", "1.50", "1.00",
+        busy, "1"), row);
   }
 
   @Test
@@ -57,7 +60,7 @@ class ReportTest {
 
     Report report = new Report(results, data, Map.of("runs", 2));
 
-    assertEquals("1 (1 failed)", report.medians().get(1).get(9));
+    assertEquals("1 (1 failed)", report.medians().get(1).get(12));
     assertTrue(report.text().contains("FAILED push-blob berth: run 2: refused"));
     assertTrue(report.markdown().startsWith("## berth benchmark\n\n- runs: 2\n"));
   }
@@ -65,9 +68,9 @@ class ReportTest {
   @Test
   void sequentialBerthAddsTheSpeedupOfConcurrency() {
     results.add(Workload.PUSH_BLOB, Contender.of(ClientKind.BERTH, 3),
-        new Sample(1, 1_000_000_000, 1_000_000_000, 3, 3, 1, 1));
+        new Sample(1, 1_000_000_000, 1_000_000_000, 3, 3, 1, 1, -1, -1));
     results.add(Workload.PUSH_BLOB, Contender.sequential(ClientKind.BERTH),
-        new Sample(1, 3_500_000_000L, 3_000_000_000L, 3, 1, 1, 1));
+        new Sample(1, 3_500_000_000L, 3_000_000_000L, 3, 1, 1, 1, -1, -1));
 
     List<List<String>> ratios = new Report(results, data, Map.of()).ratios();
 
