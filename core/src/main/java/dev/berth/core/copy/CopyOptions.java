@@ -17,8 +17,13 @@ import java.util.concurrent.Executor;
  * }</pre>
  */
 public final class CopyOptions {
-  /** oras uses three concurrent transfers by default; registries rate-limit beyond a few. */
-  public static final int DEFAULT_CONCURRENCY = 3;
+  /**
+   * Five transfers at once, as Docker pushes layers (oras uses three). Over a long round trip each
+   * transfer mostly waits, so width is what makes a push fast: an image of 8 layers moves in 2 rounds
+   * at width 5 but 3 at width 3. Registries rate-limit far beyond this; memory does not grow with it,
+   * since every transfer streams.
+   */
+  public static final int DEFAULT_CONCURRENCY = 5;
 
   private static final CopyOptions DEFAULTS = builder().build();
 
@@ -38,7 +43,7 @@ public final class CopyOptions {
     this.mountFrom = List.copyOf(b.mountFrom);
   }
 
-  /** Three concurrent transfers on threads of the copy's own, no platform filter, no referrers, no mounts. */
+  /** {@value #DEFAULT_CONCURRENCY} concurrent transfers on threads of the copy's own, no platform filter, no referrers, no mounts. */
   public static CopyOptions defaults() {
     return DEFAULTS;
   }

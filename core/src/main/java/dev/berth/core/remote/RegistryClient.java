@@ -3,6 +3,7 @@ package dev.berth.core.remote;
 import dev.berth.auth.AuthInterceptor;
 import dev.berth.auth.CredentialProvider;
 import dev.berth.core.Reference;
+import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.remote.internal.BlobPresence;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.FallbackLocks;
@@ -196,7 +197,7 @@ public final class RegistryClient {
     private Duration readTimeout = Duration.ofSeconds(60);
     private Proxy proxy;
     private String userAgent = "berth/0.1";
-    private int concurrency = 3;
+    private int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
     private boolean chunkedUploads;
     private long chunkSize = 4L * 1024 * 1024;
     private long maxManifestBytes = 4L * 1024 * 1024;
@@ -270,7 +271,7 @@ public final class RegistryClient {
       return this;
     }
 
-    /** How many blobs a copy moves at once (default 3, as oras); also sizes the connection pool. */
+    /** How many blobs a copy moves at once (default {@value CopyOptions#DEFAULT_CONCURRENCY}); also sizes the connection pool. */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1) {
         throw new IllegalArgumentException("concurrency must be at least 1");

@@ -116,11 +116,11 @@ class CopierTest {
   }
 
   @Test
-  void defaultConcurrencyRunsThreeTransfersAtOnce() throws IOException {
+  void defaultConcurrencyRunsFiveTransfersAtOnce() throws IOException {
     EncodedManifest image = fixtures.image(src, 12);
     src.fetchDelayMillis = 30;
     Copier.copyGraph(src, dst, image.descriptor(), CopyOptions.defaults());
-    assertEquals(3, src.maxInFlight.get());
+    assertEquals(5, src.maxInFlight.get());
   }
 
   @Test
