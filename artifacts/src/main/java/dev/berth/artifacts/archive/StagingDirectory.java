@@ -163,7 +163,7 @@ public final class StagingDirectory implements AutoCloseable {
       } else if (existing.isDirectory()) {
         throw new FileAlreadyExistsException(to.toString(), null, "exists as a directory");
       } else if (!overwrite) {
-        throw new FileAlreadyExistsException(to.toString(), null, "already exists; pass overwrite to replace it");
+        throw new FileAlreadyExistsException(to.toString(), null, "already exists; nothing was written because overwriting was not allowed");
       } else {
         moves.add(new Path[] {from, to});
       }
