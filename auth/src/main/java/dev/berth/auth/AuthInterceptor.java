@@ -101,6 +101,7 @@ public final class AuthInterceptor implements Interceptor {
       return this;
     }
 
+    /** Returns an interceptor with these settings; a default {@link OkHttpClient} fetches tokens if none was set. */
     public AuthInterceptor build() {
       if (tokenClient == null) {
         tokenClient = new OkHttpClient();

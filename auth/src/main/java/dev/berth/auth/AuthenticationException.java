@@ -28,7 +28,9 @@ public final class AuthenticationException extends IOException {
     HELPER_FAILED
   }
 
+  /** Why authentication failed. */
   private final Reason reason;
+  /** The scopes that were denied; empty unless {@link #reason} is {@link Reason#DENIED}. */
   private final Scopes denied;
 
   /** Creates an exception for {@code reason}; {@code message} must not contain a secret. */

@@ -48,8 +48,12 @@ public sealed interface Credential
   /**
    * A user name with a password or a personal access token (ghcr.io, for example, takes a GitHub PAT
    * as the password).
+   *
+   * @param username the account name
+   * @param password the password or personal access token
    */
   record UsernamePassword(String username, String password) implements Credential {
+    /** Checks that neither part is null. */
     public UsernamePassword {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(password, "password");
@@ -69,6 +73,7 @@ public sealed interface Credential
    * @param token the refresh token
    */
   record IdentityToken(String username, String token) implements Credential {
+    /** Checks that neither part is null. */
     public IdentityToken {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(token, "token");
@@ -80,8 +85,13 @@ public sealed interface Credential
     }
   }
 
-  /** A bearer access token that the registry accepts directly. */
+  /**
+   * A bearer access token that the registry accepts directly.
+   *
+   * @param token the token, sent as {@code Authorization: Bearer}
+   */
   record AccessToken(String token) implements Credential {
+    /** Checks that the token is not null. */
     public AccessToken {
       Objects.requireNonNull(token, "token");
     }

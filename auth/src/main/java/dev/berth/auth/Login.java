@@ -150,6 +150,7 @@ public final class Login {
       return this;
     }
 
+    /** Returns a {@link Login}, filling in a default client and docker's config.json where none was set. */
     public Login build() {
       if (client == null) {
         client = new OkHttpClient();

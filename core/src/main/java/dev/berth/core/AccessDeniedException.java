@@ -5,10 +5,15 @@ package dev.berth.core;
  * or a token granting less than was asked).
  */
 public class AccessDeniedException extends UnauthorizedException {
+  /** @param message which repository and action were refused */
   public AccessDeniedException(String message) {
     super(message);
   }
 
+  /**
+   * @param message which repository and action were refused
+   * @param cause the underlying failure
+   */
   public AccessDeniedException(String message, Throwable cause) {
     super(message, cause);
   }

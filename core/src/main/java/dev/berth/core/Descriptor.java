@@ -49,6 +49,12 @@ public record Descriptor(
   /** The empty descriptor: {@code application/vnd.oci.empty.v1+json}, 2 bytes, {@code sha256:44136fa3...}. */
   public static final Descriptor EMPTY_JSON = of(MediaTypes.OCI_EMPTY, EMPTY_JSON_CONTENT);
 
+  /**
+   * Checks the required fields and copies the list and map.
+   *
+   * @throws NullPointerException when {@code mediaType} or {@code digest} is null
+   * @throws IllegalArgumentException when {@code size} is negative
+   */
   public Descriptor {
     Objects.requireNonNull(mediaType, "mediaType");
     Objects.requireNonNull(digest, "digest");

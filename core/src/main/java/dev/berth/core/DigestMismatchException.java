@@ -1,20 +1,32 @@
 package dev.berth.core;
 
-/** Content did not hash to the digest its descriptor promised; nothing from it was kept. */
+/**
+ * Content did not hash to the digest its descriptor promised; nothing from it was kept. Also thrown when
+ * a registry accepts a manifest but reports ({@code Docker-Content-Digest}) a different digest for it;
+ * the registry has then stored it all the same.
+ */
 public class DigestMismatchException extends OciException {
+  /** The descriptor the content was meant to match. */
   private final Descriptor expected;
+  /** What the content actually hashed to, or what the registry reported. */
   private final Digest actual;
 
+  /**
+   * @param expected the descriptor the content was meant to match
+   * @param actual the digest the content actually hashed to, or that the registry reported for it
+   */
   public DigestMismatchException(Descriptor expected, Digest actual) {
     super("content for " + expected.digest() + " hashed to " + actual + " (" + expected.mediaType() + ")");
     this.expected = expected;
     this.actual = actual;
   }
 
+  /** The descriptor the content was meant to match. */
   public Descriptor expected() {
     return expected;
   }
 
+  /** The digest the content actually hashed to, or that the registry reported for it. */
   public Digest actual() {
     return actual;
   }

@@ -8,10 +8,15 @@ import java.io.IOException;
  * content and the registry operation involved, and never contain secrets.
  */
 public class OciException extends IOException {
+  /** @param message what failed, naming the content and operation */
   public OciException(String message) {
     super(message);
   }
 
+  /**
+   * @param message what failed, naming the content and operation
+   * @param cause the underlying failure
+   */
   public OciException(String message, Throwable cause) {
     super(message, cause);
   }

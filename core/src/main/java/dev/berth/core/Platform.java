@@ -28,6 +28,7 @@ public record Platform(
     @JsonProperty("variant") String variant,
     @JsonProperty("features") List<String> features) {
 
+  /** Copies the lists. */
   public Platform {
     osFeatures = osFeatures == null ? null : List.copyOf(osFeatures);
     features = features == null ? null : List.copyOf(features);

@@ -8,11 +8,21 @@ import java.util.List;
  * status and the parsed {@code errors} array as data.
  */
 public class RegistryErrorException extends OciException {
+  /** The HTTP method of the failed request. */
   private final String method;
+  /** The request URL without its query. */
   private final String url;
+  /** The HTTP status of the answer. */
   private final int status;
+  /** The body's parsed {@code errors} entries. */
   private final List<RegistryError> errors;
 
+  /**
+   * @param method the HTTP method of the failed request, e.g. {@code PUT}
+   * @param url the request URL; callers strip the query first, as it may hold upload state
+   * @param status the HTTP status of the answer
+   * @param errors the body's parsed {@code errors} entries, empty when it had none
+   */
   public RegistryErrorException(String method, String url, int status, List<RegistryError> errors) {
     super(describe(method, url, status, errors));
     this.method = method;
@@ -21,18 +31,22 @@ public class RegistryErrorException extends OciException {
     this.errors = List.copyOf(errors);
   }
 
+  /** The HTTP method of the failed request. */
   public String method() {
     return method;
   }
 
+  /** The request URL, without query parameters. */
   public String url() {
     return url;
   }
 
+  /** The HTTP status of the answer. */
   public int status() {
     return status;
   }
 
+  /** The body's parsed {@code errors} entries; empty when the body had none or was not JSON. */
   public List<RegistryError> errors() {
     return errors;
   }

@@ -2,10 +2,15 @@ package dev.berth.core;
 
 /** The registry wants credentials that were missing or wrong (401), or the token flow failed. */
 public class UnauthorizedException extends OciException {
+  /** @param message which registry and operation were refused */
   public UnauthorizedException(String message) {
     super(message);
   }
 
+  /**
+   * @param message which registry and operation were refused
+   * @param cause the underlying failure
+   */
   public UnauthorizedException(String message, Throwable cause) {
     super(message, cause);
   }

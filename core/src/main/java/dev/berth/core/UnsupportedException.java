@@ -5,10 +5,15 @@ package dev.berth.core;
  * deletes with 405 {@code UNSUPPORTED}), or content uses a feature berth cannot handle.
  */
 public class UnsupportedException extends OciException {
+  /** @param message what is not supported, and by whom */
   public UnsupportedException(String message) {
     super(message);
   }
 
+  /**
+   * @param message what is not supported, and by whom
+   * @param cause the underlying failure
+   */
   public UnsupportedException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -59,6 +59,7 @@ public final class SafeExtractor {
     this.allowLinks = b.allowLinks;
   }
 
+  /** A builder with the default limits, no required prefix, no overwriting, links allowed. */
   public static Builder builder() {
     return new Builder();
   }
@@ -300,6 +301,7 @@ public final class SafeExtractor {
       return this;
     }
 
+    /** An extractor with these settings. */
     public SafeExtractor build() {
       Objects.requireNonNull(requiredPrefix);
       return new SafeExtractor(this);

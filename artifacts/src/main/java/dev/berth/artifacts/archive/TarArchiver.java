@@ -60,11 +60,18 @@ public final class TarArchiver {
     this.directoryEntries = b.directoryEntries;
   }
 
+  /** A builder for a gzipped tar with no prefix, epoch times, zlib's default level, every path, directory entries. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** What was written: the digest and size of the uncompressed tar, and the number of entries. */
+  /**
+   * What was written: the digest and size of the uncompressed tar, and the number of entries.
+   *
+   * @param tarDigest the sha256 digest of the uncompressed tar (oras's {@code io.deis.oras.content.digest})
+   * @param tarSize the uncompressed tar's length in bytes
+   * @param entries how many entries the tar holds
+   */
   public record Result(Digest tarDigest, long tarSize, int entries) {}
 
   /**
@@ -92,8 +99,12 @@ public final class TarArchiver {
   /**
    * One regular file to write with {@link #writeEntries}: its name in the archive (the prefix is not
    * applied) and where its bytes come from (symbolic links are followed).
+   *
+   * @param name the entry's name in the archive
+   * @param file the file whose bytes it holds
    */
   public record Entry(String name, Path file) {
+    /** Checks that neither part is null. */
     public Entry {
       java.util.Objects.requireNonNull(name, "name");
       java.util.Objects.requireNonNull(file, "file");
@@ -309,6 +320,7 @@ public final class TarArchiver {
       return this;
     }
 
+    /** An archiver with these settings. */
     public TarArchiver build() {
       return new TarArchiver(this);
     }

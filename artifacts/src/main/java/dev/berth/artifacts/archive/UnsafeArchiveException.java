@@ -5,11 +5,18 @@ import dev.berth.core.OciException;
 /**
  * An archive (or an artifact's file name) tried to write outside its destination, or holds an entry
  * berth refuses to create: an absolute path, a {@code ..} segment, a symbolic or hard link leading out,
- * a device file or FIFO. When this is thrown nothing from the archive has been written.
+ * a device file or FIFO. When {@link SafeExtractor#extract} or a pull throws it, nothing from the archive
+ * has been written; {@link SafeExtractor#extractInto} leaves what it already wrote to its caller.
  */
 public class UnsafeArchiveException extends OciException {
+  /** The entry name as the archive spelled it. */
   private final String entry;
 
+  /**
+   * @param entry the entry name (or file title) as the archive spelled it; control characters are
+   *     replaced in the message
+   * @param reason why it was refused, e.g. {@code "two layers have this title"}
+   */
   public UnsafeArchiveException(String entry, String reason) {
     super("refused archive entry \"" + printable(entry) + "\": " + reason);
     this.entry = entry;

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param annotations extra annotations on the layer's descriptor
  */
 public record FileEntry(Path path, String title, String mediaType, Map<String, String> annotations) {
+  /** Checks that path and title are set and copies the annotations. */
   public FileEntry {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(title, "title");

@@ -12,6 +12,11 @@ import dev.berth.artifacts.archive.SafeExtractor;
  * @param maxEntries the most entries one directory layer may hold
  */
 public record FilePullOptions(boolean overwrite, long maxUnpackedBytes, int maxEntries) {
+  /**
+   * Checks the limits.
+   *
+   * @throws IllegalArgumentException when a limit is not positive
+   */
   public FilePullOptions {
     if (maxUnpackedBytes <= 0 || maxEntries <= 0) {
       throw new IllegalArgumentException("limits must be positive");
@@ -23,10 +28,12 @@ public record FilePullOptions(boolean overwrite, long maxUnpackedBytes, int maxE
     return new FilePullOptions(false, SafeExtractor.DEFAULT_MAX_BYTES, SafeExtractor.DEFAULT_MAX_ENTRIES);
   }
 
+  /** A copy that may (or may not) replace existing files. */
   public FilePullOptions withOverwrite(boolean o) {
     return new FilePullOptions(o, maxUnpackedBytes, maxEntries);
   }
 
+  /** A copy with this limit on what one directory layer may expand to. */
   public FilePullOptions withMaxUnpackedBytes(long max) {
     return new FilePullOptions(overwrite, max, maxEntries);
   }

@@ -33,10 +33,12 @@ public final class FilePush {
     this.created = b.created;
   }
 
+  /** An empty builder: no entries, artifact type {@code application/vnd.unknown.artifact.v1}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The files and directories, in layer order. */
   public List<FileEntry> entries() {
     return entries;
   }
@@ -46,10 +48,15 @@ public final class FilePush {
     return artifactType;
   }
 
+  /**
+   * Annotations for the manifest, beside {@code org.opencontainers.image.created} (which one of these can
+   * replace).
+   */
   public Map<String, String> manifestAnnotations() {
     return manifestAnnotations;
   }
 
+  /** Annotations for the config descriptor; empty for none. */
   public Map<String, String> configAnnotations() {
     return configAnnotations;
   }
@@ -59,6 +66,7 @@ public final class FilePush {
     return config == null ? null : config.clone();
   }
 
+  /** The config blob's media type, or null when {@link #config()} is null. */
   public String configMediaType() {
     return configMediaType;
   }
@@ -90,6 +98,7 @@ public final class FilePush {
       return add(FileEntry.of(path, mediaType));
     }
 
+    /** Adds an entry with its own title, media type or annotations. */
     public Builder add(FileEntry entry) {
       entries.add(Objects.requireNonNull(entry, "entry"));
       return this;
@@ -101,11 +110,13 @@ public final class FilePush {
       return this;
     }
 
+    /** Sets one manifest annotation. */
     public Builder annotation(String key, String value) {
       manifestAnnotations.put(key, value);
       return this;
     }
 
+    /** Sets these manifest annotations (oras's {@code $manifest} key), beside any set before. */
     public Builder annotations(Map<String, String> annotations) {
       manifestAnnotations.putAll(annotations);
       return this;
@@ -133,6 +144,7 @@ public final class FilePush {
       return this;
     }
 
+    /** The request as built so far. */
     public FilePush build() {
       return new FilePush(this);
     }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param skipped layers without a title, which oras also leaves alone
  */
 public record PulledFiles(Descriptor manifest, List<PulledFile> files, List<Descriptor> skipped) {
+  /** Copies the lists. */
   public PulledFiles {
     files = List.copyOf(files);
     skipped = List.copyOf(skipped);

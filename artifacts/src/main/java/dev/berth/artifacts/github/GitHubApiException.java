@@ -7,9 +7,16 @@ import java.io.IOException;
  * secret), the status and GitHub's own {@code message}; the token never appears.
  */
 public final class GitHubApiException extends IOException {
+  /** The HTTP status. */
   private final int status;
+  /** GitHub's {@code message} field, or null. */
   private final String gitHubMessage;
 
+  /**
+   * @param message the whole message: method, URL, status and GitHub's message; never the token
+   * @param status the HTTP status, e.g. 404
+   * @param gitHubMessage GitHub's {@code message} field from the error body, or null when there was none
+   */
   public GitHubApiException(String message, int status, String gitHubMessage) {
     super(message);
     this.status = status;

@@ -320,6 +320,7 @@ public final class GitHubPackages {
       return this;
     }
 
+    /** A client with these settings. */
     public GitHubPackages build() {
       return new GitHubPackages(this);
     }

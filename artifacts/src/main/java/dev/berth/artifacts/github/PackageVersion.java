@@ -18,6 +18,7 @@ import java.util.Optional;
 public record PackageVersion(
     long id, String name, List<String> tags, String createdAt, String updatedAt, String htmlUrl) {
 
+  /** Copies the tags; null becomes empty. */
   public PackageVersion {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }

@@ -15,6 +15,24 @@ import java.util.TreeMap;
  * A chart's {@code Chart.yaml}, as Helm models it ({@code pkg/chart} {@code Metadata}). Pushed to a
  * registry as the manifest config ({@code application/vnd.cncf.helm.config.v1+json}) in the JSON Helm
  * writes: fields in Helm's order, empty ones left out, annotations sorted by key.
+ *
+ * @param name the chart's name (required)
+ * @param home the URL of the project's home page
+ * @param sources URLs of the project's source code
+ * @param version the chart's SemVer 2 version (required)
+ * @param description a one-sentence description
+ * @param keywords keywords about the project
+ * @param maintainers the chart's maintainers
+ * @param icon the URL of an SVG or PNG image to use as an icon
+ * @param apiVersion {@link #API_V2} or {@link #API_V1} (required)
+ * @param condition the values path that enables the chart, when it is used as a dependency
+ * @param tags the tags that enable the chart, when it is used as a dependency
+ * @param appVersion the version of the application the chart installs
+ * @param deprecated whether the chart is deprecated
+ * @param annotations extra metadata, sorted by key
+ * @param kubeVersion a SemVer range of the Kubernetes versions the chart supports
+ * @param dependencies the charts this chart depends on
+ * @param type {@code application} or {@code library}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,6 +63,7 @@ public record ChartMetadata(
   /** {@code apiVersion} of Helm 2 charts, which Helm 3 still reads. */
   public static final String API_V1 = "v1";
 
+  /** Copies the lists and map; null becomes empty, and annotations are sorted by key. */
   public ChartMetadata {
     sources = sources == null ? List.of() : List.copyOf(sources);
     keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -54,13 +73,30 @@ public record ChartMetadata(
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
   }
 
-  /** A chart maintainer. */
+  /**
+   * A chart maintainer.
+   *
+   * @param name the maintainer's name
+   * @param email the maintainer's email address
+   * @param url the maintainer's URL
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonPropertyOrder({"name", "email", "url"})
   public record Maintainer(String name, String email, String url) {}
 
-  /** A chart dependency; Helm always writes {@code name} and {@code repository}, even empty. */
+  /**
+   * A chart dependency; Helm always writes {@code name} and {@code repository}, even empty.
+   *
+   * @param name the dependency's chart name
+   * @param version a SemVer range of acceptable versions
+   * @param repository the repository URL (or {@code @alias} of a configured repository)
+   * @param condition a values path whose boolean value enables the dependency
+   * @param tags tags whose values enable the dependency
+   * @param enabled whether the dependency is loaded (Helm sets this from its condition and tags)
+   * @param importValues values to import from the dependency into the parent chart
+   * @param alias another name to use for the dependency
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonPropertyOrder({"name", "version", "repository", "condition", "tags", "enabled", "import-values", "alias"})
@@ -73,6 +109,7 @@ public record ChartMetadata(
       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean enabled,
       @JsonProperty("import-values") List<Object> importValues,
       String alias) {
+    /** Null name and repository become empty, null lists empty; the lists are copied. */
     public Dependency {
       name = name == null ? "" : name;
       repository = repository == null ? "" : repository;

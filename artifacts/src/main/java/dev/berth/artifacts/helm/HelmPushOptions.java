@@ -11,14 +11,17 @@ import java.time.Instant;
  *     makes pushing the same chart twice give the same manifest digest)
  */
 public record HelmPushOptions(Path provenance, Instant created) {
+  /** No provenance file, created now. */
   public static HelmPushOptions defaults() {
     return new HelmPushOptions(null, null);
   }
 
+  /** A copy that also pushes this {@code .prov} file (null for none). */
   public HelmPushOptions withProvenance(Path prov) {
     return new HelmPushOptions(prov, created);
   }
 
+  /** A copy with this fixed creation time (null for the time of the push). */
   public HelmPushOptions withCreated(Instant time) {
     return new HelmPushOptions(provenance, time);
   }

@@ -85,14 +85,17 @@ public final class SemVer implements Comparable<SemVer> {
     return s == null ? BigInteger.ZERO : new BigInteger(s);
   }
 
+  /** The major version. */
   public BigInteger major() {
     return major;
   }
 
+  /** The minor version; 0 when a lenient parse found none. */
   public BigInteger minor() {
     return minor;
   }
 
+  /** The patch version; 0 when a lenient parse found none. */
   public BigInteger patch() {
     return patch;
   }

@@ -17,6 +17,7 @@ public record BakedImage(
     Descriptor manifest, Descriptor config, List<Descriptor> addedLayers, List<Digest> addedDiffIds,
     Descriptor base) {
 
+  /** Copies the lists. */
   public BakedImage {
     addedLayers = List.copyOf(addedLayers);
     addedDiffIds = List.copyOf(addedDiffIds);

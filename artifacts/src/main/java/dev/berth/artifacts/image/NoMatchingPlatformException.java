@@ -9,9 +9,16 @@ import java.util.List;
  * message lists the platforms the index offers.
  */
 public final class NoMatchingPlatformException extends NotFoundException {
+  /** The platform asked for, or null. */
   private final Platform wanted;
+  /** The platforms the index offers. */
   private final List<Platform> available;
 
+  /**
+   * @param message what was asked for and which platforms the index offers
+   * @param wanted the platform asked for, or null when none was given
+   * @param available the platforms the index offers, in index order
+   */
   public NoMatchingPlatformException(String message, Platform wanted, List<Platform> available) {
     super(message);
     this.wanted = wanted;

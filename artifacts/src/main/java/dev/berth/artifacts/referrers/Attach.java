@@ -165,6 +165,7 @@ public final class Attach {
       return this;
     }
 
+    /** The artifact as described so far. */
     public Attach build() {
       return new Attach(this);
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  */
 public record ReferrerNode(Descriptor descriptor, List<ReferrerNode> referrers) {
 
+  /** Copies the list. */
   public ReferrerNode {
     referrers = List.copyOf(referrers);
   }

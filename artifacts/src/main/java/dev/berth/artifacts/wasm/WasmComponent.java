@@ -17,6 +17,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"exports", "imports", "target"})
 public record WasmComponent(List<String> exports, List<String> imports, String target) {
+  /** Copies the lists; null becomes empty. */
   public WasmComponent {
     exports = exports == null ? List.of() : List.copyOf(exports);
     imports = imports == null ? List.of() : List.copyOf(imports);

@@ -31,6 +31,7 @@ public record WasmConfig(String created, String author, String architecture, Str
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** Copies the layer digests; null becomes empty. */
   public WasmConfig {
     layerDigests = layerDigests == null ? List.of() : List.copyOf(layerDigests);
   }

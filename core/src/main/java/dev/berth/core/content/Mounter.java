@@ -9,6 +9,7 @@ public interface Mounter {
   /** Supplies the blob's bytes when a mount is refused and the blob must be uploaded after all. */
   @FunctionalInterface
   interface ContentSupplier {
+    /** Opens the blob's bytes; the caller closes the stream. */
     InputStream open() throws IOException;
   }
 

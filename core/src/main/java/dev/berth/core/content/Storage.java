@@ -11,8 +11,10 @@ public interface Storage extends ReadOnlyStorage {
    * becomes visible only once its size and digest are verified; on any failure nothing is kept. The
    * stream is read once and not closed by this method.
    *
-   * @throws dev.berth.core.DigestMismatchException or {@link dev.berth.core.SizeMismatchException} when
-   *     the bytes are not what {@code expected} describes
+   * @throws dev.berth.core.DigestMismatchException when the bytes do not hash to {@code expected}'s
+   *     digest
+   * @throws dev.berth.core.SizeMismatchException when there are more or fewer bytes than {@code
+   *     expected}'s size
    */
   void push(Descriptor expected, InputStream content) throws IOException;
 }

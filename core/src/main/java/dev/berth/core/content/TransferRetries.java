@@ -55,12 +55,14 @@ public final class TransferRetries {
   /** Opens the content to push, afresh on each try. */
   @FunctionalInterface
   public interface Content {
+    /** Opens the content from its start; the caller closes the stream. */
     InputStream open() throws IOException;
   }
 
   /** One whole transfer, run again from the start on each try. */
   @FunctionalInterface
   public interface Transfer<T> {
+    /** Performs the transfer once and returns its result. */
     T run() throws IOException;
   }
 

@@ -25,6 +25,10 @@ public final class VerifiedInputStream extends ReadThroughInputStream {
   /** The verdict once reached, so later reads repeat it instead of hashing an already-reset digest. */
   private Digest actual;
 
+  /**
+   * @param in the content; closing this stream closes it
+   * @param expected the descriptor whose size and digest the content must match
+   */
   public VerifiedInputStream(InputStream in, Descriptor expected) {
     super(in);
     this.expected = expected;

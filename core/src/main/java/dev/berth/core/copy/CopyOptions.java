@@ -48,6 +48,7 @@ public final class CopyOptions {
     return DEFAULTS;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -72,6 +73,7 @@ public final class CopyOptions {
     return platform;
   }
 
+  /** The hooks called as nodes are copied, skipped or mounted; {@link CopyListener#NONE} by default. */
   public CopyListener listener() {
     return listener;
   }
@@ -131,11 +133,13 @@ public final class CopyOptions {
       return this;
     }
 
+    /** Calls {@code l}'s hooks as the copy proceeds, from several threads at once; not null. */
     public Builder listener(CopyListener l) {
       this.listener = Objects.requireNonNull(l, "listener");
       return this;
     }
 
+    /** Whether to copy referrers of copied manifests too, recursively; default false. */
     public Builder includeReferrers(boolean include) {
       this.includeReferrers = include;
       return this;
@@ -147,6 +151,7 @@ public final class CopyOptions {
       return this;
     }
 
+    /** The options as set so far. */
     public CopyOptions build() {
       return new CopyOptions(this);
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param deletedTempFiles leftovers of interrupted pushes
  */
 public record GcResult(List<Digest> deletedBlobs, long freedBytes, int deletedTempFiles) {
+  /** Copies the list. */
   public GcResult {
     deletedBlobs = List.copyOf(deletedBlobs);
   }

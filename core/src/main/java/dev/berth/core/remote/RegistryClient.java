@@ -80,6 +80,7 @@ public final class RegistryClient {
     return builder().build();
   }
 
+  /** A builder starting from the default settings. */
   public static Builder builder() {
     return new Builder();
   }
@@ -356,6 +357,7 @@ public final class RegistryClient {
       return this;
     }
 
+    /** A client with these settings; later changes to this builder do not affect it. */
     public RegistryClient build() {
       return new RegistryClient(this);
     }

@@ -95,18 +95,22 @@ public final class RetryPolicy {
     return sleeper;
   }
 
+  /** A copy making {@code attempts} attempts in total (at least 1). */
   public RetryPolicy withMaxAttempts(int attempts) {
     return new RetryPolicy(attempts, initialBackoff, maxBackoff, maxRetryAfter, sleeper);
   }
 
+  /** A copy whose nominal waits start at {@code initial} and grow up to {@code max}. */
   public RetryPolicy withBackoff(Duration initial, Duration max) {
     return new RetryPolicy(maxAttempts, initial, max, maxRetryAfter, sleeper);
   }
 
+  /** A copy that waits for a {@code Retry-After} of at most {@code max}. */
   public RetryPolicy withMaxRetryAfter(Duration max) {
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, max, sleeper);
   }
 
+  /** A copy that waits with {@code s}, e.g. a recording sleeper in tests. */
   public RetryPolicy withSleeper(Sleeper s) {
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, s);
   }
