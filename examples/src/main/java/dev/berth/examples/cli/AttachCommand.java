@@ -30,16 +30,18 @@ final class AttachCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
+    String subject = Args.reference(target);
     Attach.Builder attach = Attach.builder(artifactType).annotations(annotations);
     for (String spec : files) {
       PushCommand.FileSpec f = PushCommand.FileSpec.parse(spec);
+      LocalPaths.inputFile(f.path());
       if (f.mediaType() == null) {
         attach.file(f.path());
       } else {
         attach.file(f.path(), f.mediaType());
       }
     }
-    Descriptor artifact = attach.build().attach(session.open(target, true), Args.reference(target));
+    Descriptor artifact = attach.build().attach(session.open(target, true), subject);
     session.console().result(artifact.digest().toString());
     return ExitCodes.OK;
   }

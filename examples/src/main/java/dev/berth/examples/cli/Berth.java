@@ -86,6 +86,7 @@ public final class Berth implements Runnable {
   }
 
   private int report(Exception error) {
+    session().discardCreatedLayouts();
     Failure failure = FailureReport.describe(error, session().failureContext());
     console.err().println("error: " + failure.message());
     if (failure.hint() != null) {

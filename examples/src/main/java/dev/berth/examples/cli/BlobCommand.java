@@ -37,6 +37,9 @@ final class BlobCommand {
       if (target.digest() == null) {
         throw new IllegalArgumentException(ref + " names no blob: add @sha256:...");
       }
+      if (output != null) {
+        LocalPaths.outputFile(output);
+      }
       Target store = session.open(target, false);
       Descriptor blob = describe(store, target.digest());
       ProgressBars bars = new ProgressBars(session.console(), "pull");
@@ -88,7 +91,11 @@ final class BlobCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(repo);
-      Descriptor blob = describe(file, mediaType);
+      if (target.reference() != null) {
+        throw new IllegalArgumentException("blob put takes a repository without a tag or digest: the blob is named by"
+            + " its own digest (" + target.repositoryText() + ")");
+      }
+      Descriptor blob = describe(LocalPaths.inputFile(file), mediaType);
       Target store = session.open(target, true);
       ProgressBars bars = new ProgressBars(session.console(), "push");
       session.progress(bars);

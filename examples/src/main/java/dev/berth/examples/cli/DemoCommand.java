@@ -28,6 +28,7 @@ final class DemoCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     Console console = session.console();
+    LocalPaths.outputDirectory(dir);
     DemoDestination destination;
     if (to == null) {
       destination = DemoDestination.layouts(dir.resolve("layouts"));

@@ -28,6 +28,9 @@ final class DiscoverCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
+    if (depth < 0) {
+      throw new IllegalArgumentException("--depth must be 0 or more, not " + depth);
+    }
     Target store = session.open(target, false);
     if (!(store instanceof ReferrerLister lister)) {
       throw new UnsupportedException(target.repositoryText() + " cannot list referrers");

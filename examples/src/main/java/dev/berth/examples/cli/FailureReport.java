@@ -4,11 +4,15 @@ import dev.berth.auth.AuthenticationException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnauthorizedException;
 import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertPathValidatorException;
 import javax.net.ssl.SSLException;
@@ -25,6 +29,9 @@ public final class FailureReport {
 
   /** Describes {@code error}, which happened while doing what {@code ctx} says. */
   public static Failure describe(Throwable error, FailureContext ctx) {
+    if (error instanceof UncheckedIOException && error.getCause() != null) {
+      return describe(error.getCause(), ctx); // the wrapper's message is the cause's class name
+    }
     AuthenticationException auth = (AuthenticationException) find(error, AuthenticationException.class);
     if (error instanceof dev.berth.core.AccessDeniedException
         || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {
@@ -48,6 +55,20 @@ public final class FailureReport {
     if (error instanceof AccessDeniedException e) {
       return new Failure(ExitCodes.FAILURE, "permission denied: " + e.getFile(), null);
     }
+    if (error instanceof FileAlreadyExistsException e) {
+      // Pulls refuse to replace files unless told to; the library's wording names its option, not the flag.
+      return new Failure(ExitCodes.FAILURE, "already exists: " + e.getFile(),
+          "pass --overwrite to replace it, or write somewhere else with -o");
+    }
+    if (error instanceof NotDirectoryException e) {
+      return new Failure(ExitCodes.FAILURE, "not a directory: " + e.getFile(), null);
+    }
+    if (error instanceof FileSystemException e) {
+      // Its getMessage() is only the path when the JDK gives no reason: say at least what kind of failure.
+      String what = e.getReason() != null ? e.getReason() : "file system error";
+      return new Failure(ExitCodes.FAILURE, what + ": " + e.getFile()
+          + (e.getOtherFile() != null ? " -> " + e.getOtherFile() : ""), null);
+    }
     if (error instanceof FileNotFoundException) {
       return new Failure(ExitCodes.FAILURE, message(error), null);
     }
@@ -59,9 +80,10 @@ public final class FailureReport {
       return tlsFailure(tls, ctx);
     }
     String where = ctx.host() == null ? "the registry" : ctx.host();
-    if (find(error, ConnectException.class) != null) {
-      return new Failure(ExitCodes.NETWORK, "cannot connect to " + where + ": " + message(find(error, ConnectException.class)),
-          "is the registry running, and is the port right?");
+    Throwable refused = find(error, ConnectException.class);
+    if (refused != null) {
+      return new Failure(ExitCodes.NETWORK, "cannot connect to " + connectTarget(refused, where)
+          + ": " + message(rootCause(refused)), "is the registry running, and is the port right?");
     }
     if (find(error, UnknownHostException.class) != null) {
       return new Failure(ExitCodes.NETWORK, "unknown host " + message(find(error, UnknownHostException.class)),
@@ -71,6 +93,26 @@ public final class FailureReport {
       return new Failure(ExitCodes.NETWORK, "timed out talking to " + where, null);
     }
     return new Failure(ExitCodes.FAILURE, message(error), null);
+  }
+
+  /**
+   * The host:port a refused connection was for. OkHttp says "Failed to connect to NAME/IP:PORT"; that
+   * is the better answer when a command talks to two registries (cp), where the context names only one.
+   */
+  static String connectTarget(Throwable refused, String fallback) {
+    String m = refused.getMessage();
+    String prefix = "Failed to connect to ";
+    if (m == null || !m.startsWith(prefix)) {
+      return fallback;
+    }
+    String address = m.substring(prefix.length()).trim();
+    int slash = address.indexOf('/');
+    int colon = address.lastIndexOf(':');
+    if (slash < 0 || colon < slash) {
+      return fallback;
+    }
+    String name = slash > 0 ? address.substring(0, slash) : address.substring(slash + 1, colon);
+    return name + address.substring(colon);
   }
 
   private static Failure tlsFailure(Throwable tls, FailureContext ctx) {

@@ -48,14 +48,15 @@ final class HelmCommand {
       if (ns.reference() != null) {
         throw new IllegalArgumentException("NAMESPACE takes no tag: the chart's version is its tag");
       }
+      LocalPaths.inputFileOrDirectory(chart);
       Path tgz = chart;
       Path tempDir = null;
-      if (Files.isDirectory(chart)) {
-        tempDir = Files.createTempDirectory("berth-helm");
-        tgz = HelmPackager.packageChart(chart, tempDir);
-      }
       try {
-        ChartMetadata meta = ChartArchive.readMetadata(tgz);
+        if (Files.isDirectory(chart)) {
+          tempDir = Files.createTempDirectory("berth-helm");
+          tgz = HelmPackager.packageChart(chart, tempDir);
+        }
+        ChartMetadata meta = chartMetadata(tgz);
         TargetArg repo = chartRepository(ns, meta.name());
         ProgressBars bars = new ProgressBars(session.console(), "push");
         session.progress(bars);
@@ -65,11 +66,20 @@ final class HelmCommand {
         session.console().result(result.manifest().digest().toString());
       } finally {
         if (tempDir != null) {
-          Files.deleteIfExists(tgz);
-          Files.deleteIfExists(tempDir);
+          LocalPaths.deleteTree(tempDir); // also when packaging failed halfway
         }
       }
       return ExitCodes.OK;
+    }
+
+    // A file that is not gzip at all fails inside the JDK with "Not in GZIP format", naming no file.
+    private static ChartMetadata chartMetadata(Path tgz) throws java.io.IOException {
+      try {
+        return ChartArchive.readMetadata(tgz);
+      } catch (java.util.zip.ZipException e) {
+        throw new IllegalArgumentException(tgz + " is not a chart archive (a NAME-VERSION.tgz): "
+            + FailureReport.message(e), e);
+      }
     }
   }
 
@@ -96,6 +106,10 @@ final class HelmCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg repo = TargetArg.parse(repository);
+      if (repo.reference() != null) {
+        throw new IllegalArgumentException("CHART-REPO takes no tag or digest: give the version with --version");
+      }
+      LocalPaths.outputDirectory(output);
       ProgressBars bars = new ProgressBars(session.console(), "pull");
       session.progress(bars);
       PulledChart pulled = HelmCharts.pull(session.open(repo, false), version, output, HelmPullOptions.defaults());

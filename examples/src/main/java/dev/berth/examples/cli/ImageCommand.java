@@ -68,6 +68,7 @@ final class ImageCommand {
       }
       ImageBaker.Builder baker = ImageBaker.builder().labels(labels).baseName(from.toString());
       for (Path layer : layers) {
+        LocalPaths.inputFileOrDirectory(layer);
         baker.layer(Files.isDirectory(layer) ? LayerSource.directory(layer, dest) : LayerSource.tar(layer));
       }
       env.forEach(baker::env);

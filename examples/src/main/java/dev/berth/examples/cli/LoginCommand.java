@@ -17,6 +17,7 @@ final class LoginCommand extends BerthCommand {
 
   @Override
   protected int run(Session session) throws Exception {
+    RegistryHostArg.parse(host);
     GlobalOptions o = session.options();
     if (o.username() == null || !o.passwordStdin()) {
       throw new IllegalArgumentException("login needs -u USER and --password-stdin (the password or token on stdin)");

@@ -13,6 +13,7 @@ final class LogoutCommand extends BerthCommand {
 
   @Override
   protected int run(Session session) throws Exception {
+    RegistryHostArg.parse(host);
     DockerConfig config = session.dockerConfig();
     if (config.erase(host)) {
       session.console().note("Removed the credentials for " + host + " from " + config.file());

@@ -28,6 +28,9 @@ final class ManifestCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
+      if (output != null) {
+        LocalPaths.outputFile(output);
+      }
       Target store = session.open(target, false);
       EncodedManifest m = Contents.fetchManifest(store, store.resolve(Args.reference(target)));
       if (output == null) {
@@ -59,7 +62,7 @@ final class ManifestCommand {
       if (target.digest() != null) {
         throw new IllegalArgumentException("manifest put takes a tag, not a digest: the digest is the file's");
       }
-      EncodedManifest m = EncodedManifest.wrap(mediaType, Files.readAllBytes(file));
+      EncodedManifest m = EncodedManifest.wrap(mediaType, Files.readAllBytes(LocalPaths.inputFile(file)));
       Contents.pushManifest(session.open(target, true), m, target.tag());
       session.console().result(m.digest().toString());
       return ExitCodes.OK;

@@ -123,8 +123,15 @@ public final class ProgressBars implements ProgressListener {
     drawnLines = 0;
   }
 
-  private String pastTense() {
-    return verb.endsWith("e") ? verb + "d" : verb + "ed";
+  String pastTense() {
+    if (verb.endsWith("e")) {
+      return verb + "d";
+    }
+    // copy -> copied; but a vowel before the y keeps it (obey -> obeyed).
+    if (verb.length() > 1 && verb.endsWith("y") && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
+      return verb.substring(0, verb.length() - 1) + "ied";
+    }
+    return verb + "ed";
   }
 
   private static String shortDigest(Descriptor d) {

@@ -27,6 +27,7 @@ final class PullCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
+    LocalPaths.outputDirectory(output);
     ProgressBars bars = new ProgressBars(session.console(), "pull");
     session.progress(bars);
     PulledFiles pulled = FileArtifacts.pull(session.open(target, false), Args.reference(target), output,

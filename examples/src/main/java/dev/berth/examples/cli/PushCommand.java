@@ -47,14 +47,12 @@ final class PushCommand extends BerthCommand {
         .annotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
     for (String spec : files) {
       FileSpec f = FileSpec.parse(spec);
-      if (!Files.exists(f.path())) {
-        throw new java.nio.file.NoSuchFileException(f.path().toString());
-      }
+      LocalPaths.inputFileOrDirectory(f.path());
       request.add(f.mediaType() == null ? FileEntry.of(f.path()) : FileEntry.of(f.path(), f.mediaType()));
     }
     if (config != null) {
       FileSpec c = FileSpec.parse(config);
-      request.config(Files.readAllBytes(c.path()), c.mediaType() == null ? MediaTypes.UNKNOWN_CONFIG : c.mediaType());
+      request.config(Files.readAllBytes(LocalPaths.inputFile(c.path())), c.mediaType() == null ? MediaTypes.UNKNOWN_CONFIG : c.mediaType());
     }
     ProgressBars bars = new ProgressBars(session.console(), "push");
     session.progress(bars);

@@ -13,10 +13,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,6 +38,8 @@ public final class Session {
   private final Map<String, RegistryClient> clients = new HashMap<>();
   private RegistryClient baseClient;
   private ProgressListener progress = ProgressListener.NONE;
+  // Layout directories this run created by opening them for writing: a failed command removes them.
+  private final List<Path> createdLayouts = new ArrayList<>();
 
   Session(Console console, GlobalOptions options, InputStream stdin) {
     this.console = console;
@@ -95,7 +101,8 @@ public final class Session {
 
   /**
    * Opens the store {@code target} names, noting it for failure hints. A layout that does not exist is
-   * created when writing and reported as not found when reading.
+   * created when writing (and removed again by {@link #discardCreatedLayouts} if the command fails) and
+   * reported as not found when reading.
    */
   public Target open(TargetArg target, boolean writing) throws IOException {
     workingOn(target, writing);
@@ -103,9 +110,32 @@ public final class Session {
       if (!writing && !Files.isDirectory(layout.dir())) {
         throw new NoSuchFileException(layout.dir().toString(), null, "no OCI layout directory");
       }
+      if (writing) {
+        LocalPaths.outputDirectory(layout.dir());
+        Path created = LocalPaths.outermostMissing(layout.dir());
+        if (created != null) {
+          createdLayouts.add(created);
+        }
+      }
       return OciLayout.open(layout.dir());
     }
     return repository((TargetArg.Remote) target);
+  }
+
+  /**
+   * Removes the layout directories this run created, after a failure, so that a command that failed
+   * leaves no empty or half-filled layout behind. Layouts that existed before are left alone.
+   */
+  public void discardCreatedLayouts() {
+    for (Path dir : createdLayouts) {
+      try {
+        LocalPaths.deleteTree(dir);
+      } catch (IOException | RuntimeException e) {
+        console.note("warning: could not remove " + dir + ", created by this failed command: "
+            + FailureReport.message(e));
+      }
+    }
+    createdLayouts.clear();
   }
 
   /** The remote repository {@code target} names. */
@@ -159,7 +189,7 @@ public final class Session {
       throw new IllegalArgumentException("--password-stdin needs -u/--username");
     }
     if (options.registryConfig() != null) {
-      return CredentialProvider.chain(CredentialProvider.environment(), DockerConfig.at(options.registryConfig()));
+      return CredentialProvider.chain(CredentialProvider.environment(), DockerConfig.at(registryConfigFile()));
     }
     return CredentialProvider.defaults();
   }
@@ -167,8 +197,17 @@ public final class Session {
   /** Where {@code berth login} stores credentials: --registry-config, else docker's config.json. */
   public DockerConfig dockerConfig() {
     return options.registryConfig() != null
-        ? DockerConfig.at(options.registryConfig())
+        ? DockerConfig.at(registryConfigFile())
         : DockerConfig.docker(System.getenv());
+  }
+
+  // A missing config file is fine (login creates it); a directory there is a mistake to name.
+  private Path registryConfigFile() {
+    Path file = options.registryConfig();
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("--registry-config " + file + " is a directory; name the config.json file");
+    }
+    return file;
   }
 
   private RegistryClient base() throws IOException {
@@ -177,12 +216,17 @@ public final class Session {
           .insecure(options.insecure())
           .credentials(credentials());
       if (options.caFile() != null) {
-        b.caFile(options.caFile());
+        b.caFile(LocalPaths.inputFile(options.caFile()));
       }
       if (options.verbose()) {
         b.addInterceptor(new HttpLog(this::verboseLine));
       }
-      baseClient = b.build();
+      try {
+        baseClient = b.build();
+      } catch (UncheckedIOException e) {
+        // Reading --ca-file is the only I/O in building a client; a bad file is a bad flag value.
+        throw new IllegalArgumentException("--ca-file: " + FailureReport.message(e.getCause()), e.getCause());
+      }
     }
     return baseClient;
   }

@@ -19,6 +19,9 @@ final class TagCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
+    for (String tag : tags) {
+      TargetArg.checkTag(tag); // all of them first: a bad third tag must not leave the first two set
+    }
     Target store = session.open(target, true);
     Descriptor manifest = store.resolve(Args.reference(target));
     for (String tag : tags) {

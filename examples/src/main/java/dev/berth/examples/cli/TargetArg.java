@@ -29,6 +29,20 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
     return new Remote(Reference.parse(text));
   }
 
+  /**
+   * Checks a tag given on its own (berth tag REF TAG...) against the distribution-spec grammar, the same
+   * for a registry and a layout; throws {@link IllegalArgumentException} naming it.
+   */
+  static String checkTag(String tag) {
+    if (tag == null || !Layout.TAG.matcher(tag).matches()) {
+      throw new IllegalArgumentException("invalid tag \"" + tag + "\" (" + TAG_RULE + ")");
+    }
+    return tag;
+  }
+
+  /** What {@link #checkTag} accepts, in words. */
+  String TAG_RULE = "tags are letters, digits, _ . - and at most 128 characters, not starting with . or -";
+
   /** The tag or digest the argument names (the digest when both are given), or null for none. */
   String reference();
 
@@ -71,8 +85,7 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
       if (colon >= 0 && colon > rest.lastIndexOf('/')) {
         String candidate = rest.substring(colon + 1);
         if (!TAG.matcher(candidate).matches()) {
-          throw new IllegalArgumentException("invalid tag \"" + candidate + "\" in oci:" + rest
-              + " (tags are letters, digits, _ . - and at most 128 characters)");
+          throw new IllegalArgumentException("invalid tag \"" + candidate + "\" in oci:" + rest + " (" + TAG_RULE + ")");
         }
         tag = candidate;
         rest = rest.substring(0, colon);

@@ -4,6 +4,8 @@ import dev.berth.artifacts.wasm.PulledWasm;
 import dev.berth.artifacts.wasm.WasmArtifacts;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.artifacts.wasm.WasmPushResult;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +40,7 @@ final class WasmCommand {
       if (target.digest() != null) {
         throw new IllegalArgumentException("push takes a tag, not a digest: the digest is the new manifest's");
       }
+      LocalPaths.inputFile(file);
       WasmPushOptions options = WasmPushOptions.defaults()
           .withAnnotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
       ProgressBars bars = new ProgressBars(session.console(), "push");
@@ -67,6 +70,11 @@ final class WasmCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
+      LocalPaths.outputFile(output);
+      if (!overwrite && Files.exists(output)) {
+        // Say so before downloading; the library refuses too, but only after fetching the module.
+        throw new FileAlreadyExistsException(output.toString());
+      }
       ProgressBars bars = new ProgressBars(session.console(), "pull");
       session.progress(bars);
       PulledWasm pulled = WasmArtifacts.pull(session.open(target, false), Args.reference(target), output, overwrite);

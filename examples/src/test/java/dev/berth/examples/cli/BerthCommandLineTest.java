@@ -3,9 +3,15 @@ package dev.berth.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BerthCommandLineTest {
@@ -43,6 +49,130 @@ class BerthCommandLineTest {
     CliRun r = CliRun.run("--version");
     assertEquals(0, r.exit());
     assertTrue(r.out().startsWith("berth "), r.out());
+  }
+
+  // Bad input: one clear line naming the problem, a non-zero exit, nothing left behind.
+
+  @Test
+  void aFailedCommandRemovesTheLayoutItCreated(@TempDir Path tmp) {
+    Path fresh = tmp.resolve("new/layout");
+    assertBadInput(CliRun.run("tag", "oci:" + fresh + ":v1", "v2"), ExitCodes.NOT_FOUND, "\"v1\" not found");
+    assertBadInput(CliRun.run("cp", "oci:" + tmp.resolve("missing") + ":v1", "oci:" + fresh + ":v1"),
+        ExitCodes.FAILURE, "no OCI layout directory");
+    assertFalse(Files.exists(tmp.resolve("new")), "left behind: " + tmp.resolve("new"));
+  }
+
+  @Test
+  void aFailedCommandKeepsALayoutThatExistedBefore(@TempDir Path tmp) throws IOException {
+    Path layout = pushedLayout(tmp);
+    assertBadInput(CliRun.run("tag", "oci:" + layout + ":nope", "v2"), ExitCodes.NOT_FOUND, "\"nope\" not found");
+    assertEquals("v1", CliRun.run("tags", "oci:" + layout).out().strip());
+  }
+
+  @Test
+  void tagChecksEveryNewTagBeforeSettingAny(@TempDir Path tmp) throws IOException {
+    Path layout = pushedLayout(tmp);
+    assertBadInput(CliRun.run("tag", "oci:" + layout + ":v1", "good", "bad tag"), ExitCodes.USAGE, "invalid tag \"bad tag\"");
+    assertEquals("v1", CliRun.run("tags", "oci:" + layout).out().strip());
+  }
+
+  @Test
+  void aDirectoryWhereAFileBelongsIsNamed(@TempDir Path tmp) throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("dir"));
+    Path file = Files.writeString(tmp.resolve("f.txt"), "x");
+    String layout = "oci:" + tmp.resolve("layout") + ":v1";
+    assertBadInput(CliRun.run("push", layout, file.toString(), "--config", dir.toString()), ExitCodes.USAGE,
+        dir + " is a directory, not a file");
+    assertBadInput(CliRun.run("manifest", "put", layout, dir.toString()), ExitCodes.USAGE, "is a directory, not a file");
+    assertBadInput(CliRun.run("blob", "put", "oci:" + tmp.resolve("layout"), dir.toString()), ExitCodes.USAGE,
+        "is a directory, not a file");
+    assertBadInput(CliRun.run("wasm", "push", layout, dir.toString()), ExitCodes.USAGE, "is a directory, not a file");
+    assertFalse(Files.exists(tmp.resolve("layout")), "the layout was created for nothing");
+  }
+
+  @Test
+  void outputPathsAreCheckedBeforeAnythingIsFetched(@TempDir Path tmp) throws IOException {
+    Path layout = pushedLayout(tmp);
+    Path file = Files.writeString(tmp.resolve("plain.txt"), "keep");
+    assertBadInput(CliRun.run("pull", "oci:" + layout + ":v1", "-o", file.toString()), ExitCodes.USAGE,
+        file + " is a file, not a directory");
+    assertBadInput(CliRun.run("manifest", "get", "oci:" + layout + ":v1", "-o", tmp.toString()), ExitCodes.USAGE,
+        "is a directory; name the file to write");
+    assertBadInput(CliRun.run("manifest", "get", "oci:" + layout + ":v1", "-o", file.resolve("m.json").toString()),
+        ExitCodes.USAGE, file + " is a file, not a directory");
+    assertEquals("keep", Files.readString(file));
+  }
+
+  @Test
+  void pullOverAnExistingFileNamesTheOverwriteFlagAndKeepsTheFile(@TempDir Path tmp) throws IOException {
+    Path layout = pushedLayout(tmp);
+    Path out = Files.createDirectory(tmp.resolve("out"));
+    Files.writeString(out.resolve("hello.txt"), "mine");
+    CliRun r = CliRun.run("pull", "oci:" + layout + ":v1", "-o", out.toString());
+    assertBadInput(r, ExitCodes.FAILURE, "already exists: " + out.resolve("hello.txt"));
+    assertTrue(r.err().contains("hint: pass --overwrite"), r.err());
+    assertEquals("mine", Files.readString(out.resolve("hello.txt")));
+  }
+
+  @Test
+  void wasmPullRefusesAnExistingFileBeforeDownloading(@TempDir Path tmp) throws IOException {
+    Path wasm = Files.write(tmp.resolve("m.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    assertEquals(0, CliRun.run("wasm", "push", "oci:" + tmp.resolve("layout") + ":v1", wasm.toString()).exit());
+    CliRun r = CliRun.run("wasm", "pull", "oci:" + tmp.resolve("layout") + ":v1", "-o", wasm.toString());
+    assertBadInput(r, ExitCodes.FAILURE, "already exists: " + wasm);
+    assertFalse(r.err().contains("pulled sha256"), "downloaded before refusing: " + r.err());
+  }
+
+  @Test
+  void blobPutRefusesATagItWouldIgnore(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("f.txt"), "x");
+    assertBadInput(CliRun.run("blob", "put", "oci:" + tmp.resolve("layout") + ":v1", file.toString()), ExitCodes.USAGE,
+        "blob put takes a repository without a tag or digest");
+  }
+
+  @Test
+  void loginAndLogoutTakeAHostNotAUrlOrRepository() {
+    assertBadInput(CliRun.runWithStdin("secret\n", "login", "https://localhost:5000", "-u", "u", "--password-stdin"),
+        ExitCodes.USAGE, "not a URL: drop \"https://\"");
+    assertBadInput(CliRun.run("logout", "localhost:5000/app"), ExitCodes.USAGE, "without a repository path");
+  }
+
+  @Test
+  void badFlagValuesAreNamed(@TempDir Path tmp) throws IOException {
+    Path notPem = Files.writeString(tmp.resolve("ca.pem"), "not a certificate");
+    assertBadInput(CliRun.run("--ca-file", notPem.toString(), "resolve", "localhost:1/app:v1"), ExitCodes.USAGE,
+        "--ca-file: CA file " + notPem + " is not a PEM certificate bundle");
+    assertBadInput(CliRun.run("--ca-file", tmp.resolve("none.pem").toString(), "resolve", "localhost:1/app:v1"),
+        ExitCodes.FAILURE, "no such file or directory: " + tmp.resolve("none.pem"));
+    assertBadInput(CliRun.run("--registry-config", tmp.toString(), "logout", "localhost:5000"), ExitCodes.USAGE,
+        "--registry-config " + tmp + " is a directory");
+    assertBadInput(CliRun.run("discover", "oci:" + tmp + ":v1", "--depth", "-1"), ExitCodes.USAGE,
+        "--depth must be 0 or more");
+  }
+
+  @Test
+  void helmPushOfAFileThatIsNotGzipNamesIt(@TempDir Path tmp) throws IOException {
+    Path notChart = Files.writeString(tmp.resolve("chart.tgz"), "plain text");
+    assertBadInput(CliRun.run("helm", "push", notChart.toString(), "oci:" + tmp.resolve("charts")), ExitCodes.USAGE,
+        notChart + " is not a chart archive");
+    assertFalse(Files.exists(tmp.resolve("charts")));
+  }
+
+  /** Pushes hello.txt as oci:TMP/layout:v1. */
+  private static Path pushedLayout(Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("hello.txt"), "hello");
+    Path layout = tmp.resolve("layout");
+    CliRun r = CliRun.run("push", "oci:" + layout + ":v1", file.toString());
+    assertEquals(0, r.exit(), r.err());
+    return layout;
+  }
+
+  private static void assertBadInput(CliRun r, int exit, String message) {
+    assertEquals(exit, r.exit(), r.err());
+    String error = r.err().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+    assertTrue(error.contains(message), "expected '" + message + "' in: " + r.err());
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat ") || r.err().contains("null"),
+        "not a clean one-line error: " + r.err());
   }
 
   private static void collect(CommandLine cmd, List<String> prefix, List<List<String>> out) {

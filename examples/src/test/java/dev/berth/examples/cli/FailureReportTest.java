@@ -8,8 +8,12 @@ import dev.berth.core.AccessDeniedException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnauthorizedException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,40 @@ class FailureReportTest {
   void missingLocalFileIsNamed() {
     Failure f = FailureReport.describe(new NoSuchFileException("chart.tgz"), FailureContext.NONE);
     assertEquals("no such file or directory: chart.tgz", f.message());
+  }
+
+  @Test
+  void refusedConnectionNamesTheAddressOkHttpTriedNotTheContextsHost() {
+    // cp A B: the context names A (opened last), but it was B that refused.
+    ConnectException okhttp = new ConnectException("Failed to connect to /127.0.0.1:1");
+    okhttp.initCause(new ConnectException("Connection refused"));
+    Failure f = FailureReport.describe(new IOException("call failed", okhttp), LOCAL_PULL);
+    assertEquals("cannot connect to 127.0.0.1:1: Connection refused", f.message());
+    assertEquals("localhost:5000", FailureReport.connectTarget(
+        new ConnectException("Failed to connect to localhost/127.0.0.1:5000"), "x"));
+  }
+
+  @Test
+  void uncheckedIoIsReportedAsItsCauseWithoutAClassName() {
+    Failure f = FailureReport.describe(new UncheckedIOException(new NoSuchFileException("ca.pem")), FailureContext.NONE);
+    assertEquals("no such file or directory: ca.pem", f.message());
+  }
+
+  @Test
+  void refusalToReplaceAFileNamesTheOverwriteFlag() {
+    Failure f = FailureReport.describe(new FileAlreadyExistsException("/out/app.wasm", null,
+        "already exists; pass overwrite to replace it"), FailureContext.NONE);
+    assertEquals(ExitCodes.FAILURE, f.exitCode());
+    assertEquals("already exists: /out/app.wasm", f.message());
+    assertTrue(f.hint().contains("--overwrite"), f.hint());
+  }
+
+  @Test
+  void fileSystemErrorWithoutAReasonIsMoreThanABarePath() {
+    Failure f = FailureReport.describe(new FileSystemException("/out/x"), FailureContext.NONE);
+    assertEquals("file system error: /out/x", f.message());
+    Failure notDir = FailureReport.describe(new NotDirectoryException("/out/file"), FailureContext.NONE);
+    assertEquals("not a directory: /out/file", notDir.message());
   }
 
   @Test

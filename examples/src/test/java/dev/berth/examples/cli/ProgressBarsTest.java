@@ -32,6 +32,14 @@ class ProgressBarsTest {
   }
 
   @Test
+  void finishedLinesAreInThePastTenseOfTheirVerb() {
+    StringWriter sw = new StringWriter();
+    assertEquals("copied", new ProgressBars(new PrintWriter(sw), false, "copy", System::nanoTime).pastTense());
+    assertEquals("pushed", new ProgressBars(new PrintWriter(sw), false, "push", System::nanoTime).pastTense());
+    assertEquals("pulled", new ProgressBars(new PrintWriter(sw), false, "pull", System::nanoTime).pastTense());
+  }
+
+  @Test
   void lastByteCountFinishesTheBlobOnceEvenIfDoneIsReportedToo() {
     StringWriter sw = new StringWriter();
     AtomicLong now = new AtomicLong();

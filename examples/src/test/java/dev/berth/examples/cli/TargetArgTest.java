@@ -80,4 +80,13 @@ class TargetArgTest {
   void emptyArgumentIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> TargetArg.parse(" "));
   }
+
+  @Test
+  void aTagGivenOnItsOwnIsCheckedAgainstTheTagGrammar() {
+    assertEquals("v1.0-rc_1", TargetArg.checkTag("v1.0-rc_1"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("bad tag"));
+    assertTrue(e.getMessage().contains("\"bad tag\""), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("-x"));
+    assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("a".repeat(129)));
+  }
 }
