@@ -18,6 +18,19 @@ final class Args {
     return ref;
   }
 
+  /**
+   * Checks that {@code target} names no digest: commands that write a manifest choose its digest by its
+   * bytes, so only a tag can be given.
+   *
+   * @param what how the command names the argument ("push", "DST")
+   * @param written what is written, whose digest it is ("the new manifest")
+   */
+  static void tagOnly(TargetArg target, String what, String written) {
+    if (target.digest() != null) {
+      throw new IllegalArgumentException(what + " takes a tag, not a digest: the digest is " + written + "'s");
+    }
+  }
+
   static TagLister tagLister(Target store, TargetArg target) throws UnsupportedException {
     if (store instanceof TagLister lister) {
       return lister;

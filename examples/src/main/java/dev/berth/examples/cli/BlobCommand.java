@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,8 +29,8 @@ final class BlobCommand {
     @Parameters(index = "0", paramLabel = "REF@DIGEST", description = "HOST/NAME@DIGEST or oci:PATH@DIGEST.")
     String ref;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    StdoutOrFile output;
 
     @Override
     protected int run(Session session) throws Exception {
@@ -37,23 +38,15 @@ final class BlobCommand {
       if (target.digest() == null) {
         throw new IllegalArgumentException(ref + " names no blob: add @sha256:...");
       }
-      if (output != null) {
-        LocalPaths.outputFile(output);
-      }
+      output.check();
       Target store = session.open(target, false);
       Descriptor blob = describe(store, target.digest());
-      ProgressBars bars = new ProgressBars(session.console(), "pull");
-      session.progress(bars);
+      ProgressBars bars = session.showProgress("pull");
       try (InputStream in = store.fetch(blob)) {
-        if (output == null) {
-          OutputStream out = session.console().rawOut();
-          in.transferTo(out);
-          out.flush();
-        } else {
-          OutputFiles.write(output, in);
-          bars.onDone(blob);
-          session.console().result(blob.digest().toString());
-        }
+        output.write(session.console(), in, blob.digest());
+      }
+      if (output.toFile()) {
+        bars.onDone(blob); // on stdout the bytes are the result; a progress line would only be noise
       }
       return ExitCodes.OK;
     }
@@ -97,8 +90,7 @@ final class BlobCommand {
       }
       Descriptor blob = describe(LocalPaths.inputFile(file), mediaType);
       Target store = session.open(target, true);
-      ProgressBars bars = new ProgressBars(session.console(), "push");
-      session.progress(bars);
+      ProgressBars bars = session.showProgress("push");
       try (InputStream in = Files.newInputStream(file)) {
         store.push(blob, in);
       }

@@ -1,6 +1,5 @@
 package dev.berth.examples.cli;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -52,13 +51,6 @@ public final class Console {
   /** Whether stderr can show redrawn progress bars (otherwise progress is plain lines). */
   public boolean errIsTerminal() {
     return errIsTerminal;
-  }
-
-  /** Writes bytes to stdout as they are (after any text already printed). */
-  public void resultBytes(byte[] bytes) throws IOException {
-    out.flush();
-    rawOut.write(bytes);
-    rawOut.flush();
   }
 
   /** Standard output as a byte stream, for streaming a blob; flush {@link #out()} first. */

@@ -2,7 +2,6 @@ package dev.berth.examples.cli;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.Platform;
-import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.copy.Copier;
 import picocli.CommandLine.Command;
@@ -29,24 +28,17 @@ final class CopyCommand extends BerthCommand {
 
   @Override
   protected int run(Session session) throws Exception {
-    TargetArg from = TargetArg.parse(src);
-    TargetArg to = TargetArg.parse(dst);
-    String srcRef = Args.reference(from);
-    if (to.digest() != null) {
-      throw new IllegalArgumentException("DST takes a tag, not a digest: the digest is the copied content's");
-    }
-    // The source is opened last so that failure hints (an unknown tag above all) are about it.
-    Target destination = session.open(to, true);
-    Target source = session.open(from, false);
-    ProgressBars bars = new ProgressBars(session.console(), "copy");
-    session.progress(bars);
+    SourceAndDestination ends = SourceAndDestination.parse(src, dst, "DST", "the copied content");
+    SourceAndDestination.Stores stores = ends.open(session);
+    ProgressBars bars = session.showProgress("copy");
     CopyOptions.Builder options = CopyOptions.builder()
         .includeReferrers(referrers)
         .listener(new TransferListener(bars, session.console()));
     if (platform != null) {
       options.platform(Platform.parse(platform));
     }
-    Descriptor root = Copier.copy(source, srcRef, destination, to.tag(), options.build());
+    Descriptor root = Copier.copy(stores.source(), ends.sourceReference(), stores.destination(),
+        ends.destination().tag(), options.build());
     bars.finish();
     session.console().result(root.digest().toString());
     return ExitCodes.OK;

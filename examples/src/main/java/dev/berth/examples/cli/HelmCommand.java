@@ -58,8 +58,7 @@ final class HelmCommand {
         }
         ChartMetadata meta = chartMetadata(tgz);
         TargetArg repo = chartRepository(ns, meta.name());
-        ProgressBars bars = new ProgressBars(session.console(), "push");
-        session.progress(bars);
+        ProgressBars bars = session.showProgress("push");
         HelmPushResult result = HelmCharts.push(session.open(repo, true), tgz, HelmPushOptions.defaults());
         bars.finish();
         session.console().note("pushed " + repo.withTag(result.tag()));
@@ -110,8 +109,7 @@ final class HelmCommand {
         throw new IllegalArgumentException("CHART-REPO takes no tag or digest: give the version with --version");
       }
       LocalPaths.outputDirectory(output);
-      ProgressBars bars = new ProgressBars(session.console(), "pull");
-      session.progress(bars);
+      ProgressBars bars = session.showProgress("pull");
       PulledChart pulled = HelmCharts.pull(session.open(repo, false), version, output, HelmPullOptions.defaults());
       bars.finish();
       session.console().note("wrote " + pulled.chart());

@@ -4,7 +4,6 @@ import dev.berth.artifacts.image.BakedImage;
 import dev.berth.artifacts.image.ImageBaker;
 import dev.berth.artifacts.image.LayerSource;
 import dev.berth.core.Platform;
-import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +59,9 @@ final class ImageCommand {
 
     @Override
     protected int run(Session session) throws Exception {
-      TargetArg from = TargetArg.parse(base);
-      TargetArg to = TargetArg.parse(target);
-      String baseRef = Args.reference(from);
-      if (to.digest() != null) {
-        throw new IllegalArgumentException("TARGET takes a tag, not a digest: the digest is the new image's");
-      }
+      SourceAndDestination ends = SourceAndDestination.parse(base, target, "TARGET", "the new image");
+      TargetArg from = ends.source();
+      TargetArg to = ends.destination();
       ImageBaker.Builder baker = ImageBaker.builder().labels(labels).baseName(from.toString());
       for (Path layer : layers) {
         LocalPaths.inputFileOrDirectory(layer);
@@ -86,12 +82,10 @@ final class ImageCommand {
         baker.mountFrom(f.ref().repository());
       }
       Console console = session.console();
-      ProgressBars bars = new ProgressBars(console, "push");
-      session.progress(bars);
+      ProgressBars bars = session.showProgress("push");
       baker.copyOptions(CopyOptions.builder().listener(new TransferListener(bars, console)).build());
-      Target destination = session.open(to, true);
-      Target source = session.open(from, false);
-      BakedImage image = baker.build().bake(source, baseRef, destination, to.tag());
+      SourceAndDestination.Stores stores = ends.open(session);
+      BakedImage image = baker.build().bake(stores.source(), ends.sourceReference(), stores.destination(), to.tag());
       bars.finish();
       session.console().result(image.manifest().digest().toString());
       return ExitCodes.OK;

@@ -7,6 +7,7 @@ import dev.berth.core.content.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,23 +23,16 @@ final class ManifestCommand {
     @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME:TAG, HOST/NAME@DIGEST or oci:PATH:TAG.")
     String ref;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    StdoutOrFile output;
 
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
-      if (output != null) {
-        LocalPaths.outputFile(output);
-      }
+      output.check();
       Target store = session.open(target, false);
       EncodedManifest m = Contents.fetchManifest(store, store.resolve(Args.reference(target)));
-      if (output == null) {
-        session.console().resultBytes(m.bytes());
-      } else {
-        OutputFiles.write(output, m.openStream());
-        session.console().result(m.digest().toString());
-      }
+      output.write(session.console(), m.openStream(), m.digest());
       return ExitCodes.OK;
     }
   }
@@ -59,9 +53,7 @@ final class ManifestCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
-      if (target.digest() != null) {
-        throw new IllegalArgumentException("manifest put takes a tag, not a digest: the digest is the file's");
-      }
+      Args.tagOnly(target, "manifest put", "the file");
       EncodedManifest m = EncodedManifest.wrap(mediaType, Files.readAllBytes(LocalPaths.inputFile(file)));
       Contents.pushManifest(session.open(target, true), m, target.tag());
       session.console().result(m.digest().toString());

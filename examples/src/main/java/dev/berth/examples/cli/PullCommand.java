@@ -28,8 +28,7 @@ final class PullCommand extends BerthCommand {
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
     LocalPaths.outputDirectory(output);
-    ProgressBars bars = new ProgressBars(session.console(), "pull");
-    session.progress(bars);
+    ProgressBars bars = session.showProgress("pull");
     PulledFiles pulled = FileArtifacts.pull(session.open(target, false), Args.reference(target), output,
         FilePullOptions.defaults().withOverwrite(overwrite));
     bars.finish();

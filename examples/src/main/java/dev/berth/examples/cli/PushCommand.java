@@ -40,9 +40,7 @@ final class PushCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
-    if (target.digest() != null) {
-      throw new IllegalArgumentException("push takes a tag, not a digest: the digest is the new manifest's");
-    }
+    Args.tagOnly(target, "push", "the new manifest");
     FilePush.Builder request = FilePush.builder().artifactType(artifactType)
         .annotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
     for (String spec : files) {
@@ -54,8 +52,7 @@ final class PushCommand extends BerthCommand {
       FileSpec c = FileSpec.parse(config);
       request.config(Files.readAllBytes(LocalPaths.inputFile(c.path())), c.mediaType() == null ? MediaTypes.UNKNOWN_CONFIG : c.mediaType());
     }
-    ProgressBars bars = new ProgressBars(session.console(), "push");
-    session.progress(bars);
+    ProgressBars bars = session.showProgress("push");
     Descriptor manifest = FileArtifacts.push(session.open(target, true), request.build(), target.tag());
     bars.finish();
     session.console().result(manifest.digest().toString());

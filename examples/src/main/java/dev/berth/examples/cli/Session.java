@@ -143,6 +143,13 @@ public final class Session {
     return client(target.host()).repository(target.ref());
   }
 
+  /** Progress bars for what follows ({@code push}, {@code pull}, {@code copy}), fed by the registry transfers. */
+  public ProgressBars showProgress(String verb) {
+    ProgressBars bars = new ProgressBars(console, verb);
+    progress(bars);
+    return bars;
+  }
+
   /** Sends byte counts of the following registry transfers to {@code listener} (until set again). */
   public void progress(ProgressListener listener) {
     this.progress = listener == null ? ProgressListener.NONE : listener;

@@ -37,14 +37,11 @@ final class WasmCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
-      if (target.digest() != null) {
-        throw new IllegalArgumentException("push takes a tag, not a digest: the digest is the new manifest's");
-      }
+      Args.tagOnly(target, "push", "the new manifest");
       LocalPaths.inputFile(file);
       WasmPushOptions options = WasmPushOptions.defaults()
           .withAnnotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
-      ProgressBars bars = new ProgressBars(session.console(), "push");
-      session.progress(bars);
+      ProgressBars bars = session.showProgress("push");
       WasmPushResult result = WasmArtifacts.push(session.open(target, true), file, options, target.tag());
       bars.finish();
       session.console().note("pushed a wasm " + result.kind().name().toLowerCase(java.util.Locale.ROOT)
@@ -75,8 +72,7 @@ final class WasmCommand {
         // Say so before downloading; the library refuses too, but only after fetching the module.
         throw new FileAlreadyExistsException(output.toString());
       }
-      ProgressBars bars = new ProgressBars(session.console(), "pull");
-      session.progress(bars);
+      ProgressBars bars = session.showProgress("pull");
       PulledWasm pulled = WasmArtifacts.pull(session.open(target, false), Args.reference(target), output, overwrite);
       bars.finish();
       session.console().note("wrote " + pulled.file() + " (" + pulled.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
