@@ -31,7 +31,7 @@ final class AttachCommand extends BerthCommand {
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
     String subject = Args.reference(target);
-    Attach.Builder attach = Attach.builder(artifactType).annotations(annotations);
+    Attach.Builder attach = Attach.builder(Args.mediaType(artifactType, "--artifact-type")).annotations(annotations);
     for (String spec : files) {
       PushCommand.FileSpec f = PushCommand.FileSpec.parse(spec);
       LocalPaths.inputFile(f.path());

@@ -1,6 +1,7 @@
 package dev.berth.examples.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code berth}: push, pull and copy OCI artifacts (images, Helm charts, wasm modules, files) between
@@ -101,8 +103,22 @@ public final class Berth implements Runnable {
 
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    cmd.getErr().println("error: " + e.getMessage());
-    cmd.getErr().println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+    String hint = "see '" + cmd.getCommandSpec().qualifiedName() + " --help'";
+    String message = e.getMessage();
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      // Picocli says "Unmatched argument at index 0: 'pul'"; say what the word was taken for.
+      String first = u.getUnmatched().get(0);
+      message = (u.isUnknownOption() ? "unknown option '" : !cmd.getSubcommands().isEmpty()
+          ? "unknown command '" : "unexpected argument '") + first + "'";
+      // Picocli suggests something for any word; a shared first letter keeps only the likely typos.
+      List<String> likely = u.getSuggestions().stream()
+          .filter(s -> !s.isEmpty() && !first.isEmpty() && s.charAt(0) == first.charAt(0)).limit(2).toList();
+      if (!likely.isEmpty()) {
+        message += " (did you mean " + String.join(" or ", likely) + "?)";
+      }
+    }
+    cmd.getErr().println("error: " + message);
+    cmd.getErr().println("hint: " + hint);
     cmd.getErr().flush();
     return ExitCodes.USAGE;
   }

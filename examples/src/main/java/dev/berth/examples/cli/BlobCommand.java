@@ -88,7 +88,7 @@ final class BlobCommand {
         throw new IllegalArgumentException("blob put takes a repository without a tag or digest: the blob is named by"
             + " its own digest (" + target.repositoryText() + ")");
       }
-      Descriptor blob = describe(LocalPaths.inputFile(file), mediaType);
+      Descriptor blob = describe(LocalPaths.inputFile(file), Args.mediaType(mediaType, "--media-type"));
       Target store = session.open(target, true);
       ProgressBars bars = session.showProgress("push");
       try (InputStream in = Files.newInputStream(file)) {

@@ -54,6 +54,9 @@ final class ManifestCommand {
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
       Args.tagOnly(target, "manifest put", "the file");
+      if (mediaType != null) {
+        Args.mediaType(mediaType, "--media-type");
+      }
       EncodedManifest m = EncodedManifest.wrap(mediaType, Files.readAllBytes(LocalPaths.inputFile(file)));
       Contents.pushManifest(session.open(target, true), m, target.tag());
       session.console().result(m.digest().toString());

@@ -45,6 +45,16 @@ class BerthCommandLineTest {
   }
 
   @Test
+  void aMistypedCommandIsNamedWithASuggestion() {
+    CliRun r = CliRun.run("pul");
+    assertEquals(ExitCodes.USAGE, r.exit());
+    assertTrue(r.err().startsWith("error: unknown command 'pul' (did you mean pull"), r.err());
+    assertTrue(r.err().contains("did you mean pull"), r.err());
+    CliRun extra = CliRun.run("resolve", "oci:x:v1", "extra");
+    assertTrue(extra.err().startsWith("error: unexpected argument 'extra'\n"), extra.err());
+  }
+
+  @Test
   void versionIsPrinted() {
     CliRun r = CliRun.run("--version");
     assertEquals(0, r.exit());
@@ -148,6 +158,23 @@ class BerthCommandLineTest {
         "--registry-config " + tmp + " is a directory");
     assertBadInput(CliRun.run("discover", "oci:" + tmp + ":v1", "--depth", "-1"), ExitCodes.USAGE,
         "--depth must be 0 or more");
+  }
+
+  @Test
+  void aMediaTypeThatIsNotOneIsRefusedBeforeAnythingIsPushed(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("f.txt"), "x");
+    String layout = "oci:" + tmp.resolve("layout") + ":v1";
+    assertBadInput(CliRun.run("push", layout, file.toString(), "--artifact-type", ""), ExitCodes.USAGE,
+        "--artifact-type \"\" is not a media type");
+    assertBadInput(CliRun.run("push", layout, file + ":text/pl ain"), ExitCodes.USAGE,
+        "\"text/pl ain\" is not a media type");
+    assertBadInput(CliRun.run("attach", layout, file.toString(), "--artifact-type", "sbom"), ExitCodes.USAGE,
+        "--artifact-type \"sbom\" is not a media type");
+    assertBadInput(CliRun.run("blob", "put", "oci:" + tmp.resolve("layout"), file.toString(), "--media-type", "x"),
+        ExitCodes.USAGE, "--media-type \"x\" is not a media type");
+    assertFalse(Files.exists(tmp.resolve("layout")));
+    assertEquals(0, CliRun.run("push", layout, file + ":text/plain; charset=utf-8",
+        "--artifact-type", "application/vnd.example.sbom+json").exit());
   }
 
   @Test
