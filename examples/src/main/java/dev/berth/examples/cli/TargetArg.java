@@ -21,10 +21,23 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
       throw new IllegalArgumentException("empty reference");
     }
     if (text.startsWith("oci://")) {
-      return new Remote(Reference.parse(text.substring("oci://".length())));
+      return remote(text.substring("oci://".length()));
     }
     if (text.startsWith(LAYOUT_PREFIX)) {
       return Layout.parse(text.substring(LAYOUT_PREFIX.length()));
+    }
+    return remote(text);
+  }
+
+  private static Remote remote(String text) {
+    String name = text.indexOf('@') >= 0 ? text.substring(0, text.indexOf('@')) : text;
+    int colon = name.indexOf(':');
+    String first = colon >= 0 ? name.substring(0, colon) : name;
+    // Docker's rules read localhost:5000 as the Docker Hub image "localhost" at tag "5000"; here it is
+    // nearly always a registry typed without its repository (berth tags localhost:5000).
+    if (name.indexOf('/') < 0 && (first.equals("localhost") || first.indexOf('.') >= 0)) {
+      throw new IllegalArgumentException(text + " names only a registry host; add the repository, as in "
+          + name + "/NAME:TAG");
     }
     return new Remote(Reference.parse(text));
   }

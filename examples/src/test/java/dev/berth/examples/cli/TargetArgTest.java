@@ -89,4 +89,13 @@ class TargetArgTest {
     assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("-x"));
     assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("a".repeat(129)));
   }
+
+  @Test
+  void aRegistryHostWithoutARepositoryIsNamedNotReadAsADockerHubImage() {
+    for (String text : new String[] {"localhost:5000", "127.0.0.1:5000", "ghcr.io", "oci://localhost:5000"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetArg.parse(text));
+      assertTrue(e.getMessage().contains("names only a registry host"), e.getMessage());
+    }
+    assertEquals("docker.io/library/alpine:3.19", TargetArg.parse("alpine:3.19").toString());
+  }
 }
