@@ -1,6 +1,7 @@
 package dev.berth.core;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Media types of the OCI image-spec v1.1, Docker image manifest v2.2, Helm and wasm artifacts. */
 public final class MediaTypes {
@@ -86,5 +87,30 @@ public final class MediaTypes {
   /** Whether content of this type is a manifest or index, i.e. a graph node that may have children. */
   public static boolean isManifestOrIndex(String mediaType) {
     return isManifest(mediaType) || isIndex(mediaType);
+  }
+
+  // RFC 6838 section 4.2 restricted-name, type "/" subtype, then optional "; name=value" parameters.
+  private static final String NAME = "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}";
+  private static final Pattern SYNTAX = Pattern.compile(
+      NAME + "/" + NAME + "(\\s*;\\s*" + NAME + "=(\"[^\"]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
+
+  /** Whether {@code value} has the syntax of a media type (RFC 6838), which image-spec requires. */
+  public static boolean isValid(String value) {
+    return value != null && SYNTAX.matcher(value).matches();
+  }
+
+  /**
+   * Returns {@code value} when it is a media type (RFC 6838 syntax). Checked before anything is pushed,
+   * because a registry, or a later reader, may refuse anything else only once it is stored.
+   *
+   * @param what what the value is (an option, a field), for the error
+   * @throws IllegalArgumentException naming {@code what} and the value when it is not a media type
+   */
+  public static String check(String value, String what) {
+    if (!isValid(value)) {
+      throw new IllegalArgumentException(what + " \"" + value + "\" is not a media type (TYPE/SUBTYPE, as in"
+          + " application/vnd.example.sbom+json)");
+    }
+    return value;
   }
 }

@@ -56,7 +56,8 @@ public record Reference(String registry, String repository, String tag, Digest d
     if (registry.equals(DOCKER_HUB) && repository != null && !repository.isEmpty() && repository.indexOf('/') < 0) {
       repository = OFFICIAL_PREFIX + repository;
     }
-    ReferenceGrammar.checkRepository(repository);
+    // Only an implicit Docker Hub reference may have mistaken a registry host for a namespace.
+    ReferenceGrammar.checkRepository(repository, registry.equals(DOCKER_HUB));
     if (tag != null) {
       ReferenceGrammar.checkTag(tag);
     }

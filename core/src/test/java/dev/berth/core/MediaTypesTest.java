@@ -41,4 +41,22 @@ class MediaTypesTest {
     assertEquals("application/vnd.cncf.helm.chart.content.v1.tar+gzip", MediaTypes.HELM_CHART_CONTENT);
     assertEquals("application/vnd.wasm.config.v0+json", MediaTypes.WASM_CONFIG);
   }
+
+  @Test
+  void mediaTypeSyntaxFollowsRfc6838() {
+    for (String ok : List.of(MediaTypes.OCI_MANIFEST, MediaTypes.HELM_CHART_PROVENANCE, MediaTypes.WASM_LAYER,
+        "application/vnd.dev.sigstore.bundle.v0.3+json", "text/plain; charset=utf-8",
+        "application/example; profile=\"a b\"")) {
+      assertTrue(MediaTypes.isValid(ok), ok);
+      assertEquals(ok, MediaTypes.check(ok, "type"));
+    }
+    for (String bad : java.util.Arrays.asList(null, "", "sbom", "application/", "/json", "application/sbom json",
+        "application/x/y", "-app/json", "application/" + "a".repeat(128))) {
+      assertFalse(MediaTypes.isValid(bad), String.valueOf(bad));
+    }
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> MediaTypes.check("sbom", "--artifact-type"));
+    assertEquals("--artifact-type \"sbom\" is not a media type (TYPE/SUBTYPE, as in"
+        + " application/vnd.example.sbom+json)", e.getMessage());
+  }
 }

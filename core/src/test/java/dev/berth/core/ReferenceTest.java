@@ -145,7 +145,7 @@ class ReferenceTest {
         Arguments.of("test:5000/Uppercase/lowercase:tag", "must be lower-case: 'U'"),
         Arguments.of("docker/Docker", "must be lower-case: 'D'"),
         Arguments.of("docker.io/docker/Docker", "must be lower-case"),
-        Arguments.of("Uppercase/lowercase:tag", "a registry host needs a '.' or a ':port'"),
+        Arguments.of("Uppercase/lowercase:tag", "if \"Uppercase\" is meant as a registry host: a host needs a '.'"),
         Arguments.of("Docker/docker", "must be lower-case"),
         Arguments.of("a/".repeat(128) + "a:tag", "257 characters long; the limit is 255"),
         Arguments.of("example.com/" + "a".repeat(256), "256 characters long"),
@@ -229,6 +229,15 @@ class ReferenceTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reference.parse(input));
     assertTrue(e.getMessage().contains(messageFragment),
         () -> "message \"" + e.getMessage() + "\" should contain \"" + messageFragment + "\"");
+  }
+
+  @Test
+  void upperCaseOwnerOnANamedRegistryGetsTheLowerCaseSpellingNotAHostHint() {
+    // GitHub owners are often written with capitals; ghcr.io wants them lower-cased.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Reference.parse("ghcr.io/MyOrg/app:1.0"));
+    assertTrue(e.getMessage().contains("write \"myorg/app\""), e.getMessage());
+    assertFalse(e.getMessage().contains("registry host"), e.getMessage());
   }
 
   @Test

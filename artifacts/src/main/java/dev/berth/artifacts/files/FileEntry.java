@@ -1,5 +1,6 @@
 package dev.berth.artifacts.files;
 
+import dev.berth.core.MediaTypes;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ public record FileEntry(Path path, String title, String mediaType, Map<String, S
   public FileEntry {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(title, "title");
+    if (mediaType != null) {
+      MediaTypes.check(mediaType, "media type of " + title);
+    }
     annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
   }
 

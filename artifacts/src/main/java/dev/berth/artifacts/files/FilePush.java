@@ -104,9 +104,13 @@ public final class FilePush {
       return this;
     }
 
-    /** The manifest's artifact type (default {@code application/vnd.unknown.artifact.v1}). */
+    /**
+     * The manifest's artifact type (default {@code application/vnd.unknown.artifact.v1}).
+     *
+     * @throws IllegalArgumentException when it is not a media type (RFC 6838)
+     */
     public Builder artifactType(String artifactType) {
-      this.artifactType = Objects.requireNonNull(artifactType, "artifactType");
+      this.artifactType = MediaTypes.check(Objects.requireNonNull(artifactType, "artifactType"), "artifact type");
       return this;
     }
 
@@ -131,7 +135,7 @@ public final class FilePush {
     /** A config blob instead of the empty one (oras {@code --config FILE:TYPE}). */
     public Builder config(byte[] content, String mediaType) {
       this.config = content.clone();
-      this.configMediaType = Objects.requireNonNull(mediaType, "mediaType");
+      this.configMediaType = MediaTypes.check(Objects.requireNonNull(mediaType, "mediaType"), "config media type");
       return this;
     }
 

@@ -3,12 +3,14 @@ package dev.berth.artifacts.helm;
 import dev.berth.artifacts.archive.LimitedInputStream;
 import dev.berth.core.SizeLimitExceededException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -24,17 +26,28 @@ public final class ChartArchive {
   /**
    * The metadata of the chart in {@code chartTgz}: its top-level {@code CHARTDIR/Chart.yaml}, validated.
    *
-   * @throws IllegalArgumentException when the archive has no top-level Chart.yaml or it is invalid
+   * @throws IllegalArgumentException naming the file, when it is not gzip-compressed, is cut short, has no
+   *     top-level Chart.yaml, or that Chart.yaml is invalid
    * @throws SizeLimitExceededException when the archive expands beyond {@link #MAX_EXPANDED_BYTES}
    */
   public static ChartMetadata readMetadata(Path chartTgz) throws IOException {
     try (InputStream in = Files.newInputStream(chartTgz)) {
-      return readMetadata(in, chartTgz.getFileName().toString());
+      return readMetadata(in, chartTgz.toString());
     }
   }
 
   /** As {@link #readMetadata(Path)}, from a stream (not closed) naming the chart {@code what}. */
   public static ChartMetadata readMetadata(InputStream chartTgz, String what) throws IOException {
+    try {
+      return readMetadataOrFail(chartTgz, what);
+    } catch (ZipException | EOFException e) {
+      // The JDK's own message ("Not in GZIP format", "Unexpected end of ZLIB input stream") names no file.
+      throw new IllegalArgumentException(what + " is not a chart archive (a gzip-compressed tar, NAME-VERSION.tgz): "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static ChartMetadata readMetadataOrFail(InputStream chartTgz, String what) throws IOException {
     // The JDK's reader, not commons-compress's: Helm writes a gzip "extra" field that is not made of
     // RFC 1952 subfields, which commons-compress 1.28 rejects and the JDK (rightly) just skips.
     InputStream gz = new GZIPInputStream(new BufferedInputStream(chartTgz), 65536);

@@ -63,7 +63,7 @@ public final class Attach {
   /**
    * A builder for an artifact of {@code artifactType}, e.g. {@code application/vnd.dev.sigstore.bundle+json}.
    *
-   * @throws IllegalArgumentException when the type is blank
+   * @throws IllegalArgumentException when the type is blank or not a media type (RFC 6838)
    */
   public static Builder builder(String artifactType) {
     return new Builder(artifactType);
@@ -114,7 +114,7 @@ public final class Attach {
       if (artifactType == null || artifactType.isBlank()) {
         throw new IllegalArgumentException("an attached artifact needs an artifact type");
       }
-      this.artifactType = artifactType;
+      this.artifactType = MediaTypes.check(artifactType, "artifact type");
     }
 
     /** Adds a file as a layer of {@link #DEFAULT_FILE_MEDIA_TYPE}, titled by its file name. */
@@ -125,11 +125,12 @@ public final class Attach {
     /**
      * Adds a file as a layer of {@code mediaType}, titled by its file name.
      *
-     * @throws IllegalArgumentException when {@code path} is not a regular file or its name is taken
+     * @throws IllegalArgumentException when {@code path} is not a regular file or its name is taken, or
+     *     {@code mediaType} is not a media type
      */
     public Builder file(Path path, String mediaType) {
       Objects.requireNonNull(path, "path");
-      Objects.requireNonNull(mediaType, "mediaType");
+      MediaTypes.check(Objects.requireNonNull(mediaType, "mediaType"), "media type of " + path.getFileName());
       if (!Files.isRegularFile(path)) {
         throw new IllegalArgumentException(path + " is not a file");
       }

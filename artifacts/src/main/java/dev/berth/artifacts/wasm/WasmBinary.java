@@ -37,10 +37,29 @@ public final class WasmBinary {
     throw new InvalidWasmException("unsupported WebAssembly binary: version " + version + ", layer " + layer);
   }
 
-  /** The kind of the binary in {@code file}. */
+  /**
+   * The kind of the binary in {@code file}.
+   *
+   * @throws InvalidWasmException naming the file, when it is not a module or a component
+   */
   public static WasmKind kind(Path file) throws IOException {
+    byte[] preamble;
     try (InputStream in = Files.newInputStream(file)) {
-      return kind(in.readNBytes(PREAMBLE_BYTES));
+      preamble = in.readNBytes(PREAMBLE_BYTES);
+    }
+    return kind(preamble, file.toString());
+  }
+
+  /**
+   * As {@link #kind(byte[])}, with {@code what} (a file name, a layer) at the front of any error.
+   *
+   * @throws InvalidWasmException when the bytes are not a module's or a component's preamble
+   */
+  public static WasmKind kind(byte[] preamble, String what) throws InvalidWasmException {
+    try {
+      return kind(preamble);
+    } catch (InvalidWasmException e) {
+      throw new InvalidWasmException(what + ": " + e.getMessage());
     }
   }
 }

@@ -103,6 +103,16 @@ class FileArtifactsTest {
   }
 
   @Test
+  void typesThatAreNotMediaTypesAreRefusedWhenTheRequestIsBuilt() {
+    assertThrows(IllegalArgumentException.class, () -> FilePush.builder().artifactType(""));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FilePush.builder().artifactType("my artifact"));
+    assertTrue(e.getMessage().contains("artifact type \"my artifact\""), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> FileEntry.of(tmp.resolve("a.txt"), "text"));
+    assertTrue(e.getMessage().contains("media type of a.txt"), e.getMessage());
+  }
+
+  @Test
   void anArtifactWithoutFilesCarriesTheEmptyLayer() throws IOException {
     MemoryStore store = new MemoryStore();
     Descriptor d = FileArtifacts.push(store, FilePush.builder().build(), null);

@@ -146,6 +146,20 @@ class HelmChartsTest {
   }
 
   @Test
+  void aFileThatIsNotGzipOrIsCutShortIsNamedAsNotAChart() throws IOException {
+    Path yaml = Files.writeString(tmp.resolve("values.yaml"), "replicas: 1\n");
+    IllegalArgumentException notGzip = assertThrows(IllegalArgumentException.class,
+        () -> HelmCharts.push(new MemoryStore(), yaml));
+    assertTrue(notGzip.getMessage().startsWith(yaml + " is not a chart archive"), notGzip.getMessage());
+
+    byte[] whole = Files.readAllBytes(HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("d")));
+    Path cut = Files.write(tmp.resolve("demo-cut.tgz"), java.util.Arrays.copyOf(whole, 20));
+    IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+        () -> ChartArchive.readMetadata(cut));
+    assertTrue(truncated.getMessage().startsWith(cut + " is not a chart archive"), truncated.getMessage());
+  }
+
+  @Test
   void readsChartsWithHelmsNonStandardGzipExtraField() throws IOException {
     Path berthTgz = HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist"));
     byte[] tar;

@@ -50,6 +50,15 @@ class AttachDiscoverTest {
     return store.resolve("v1");
   }
 
+  @org.junit.jupiter.api.Test
+  void typesThatAreNotMediaTypesAreRefusedBeforeAnythingIsPushed() throws IOException {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Attach.builder("sbom"));
+    assertTrue(e.getMessage().contains("\"sbom\" is not a media type"), e.getMessage());
+    Path f = Files.writeString(tmp.resolve("notes.txt"), "n");
+    e = assertThrows(IllegalArgumentException.class, () -> Attach.builder(SBOM).file(f, "text plain"));
+    assertTrue(e.getMessage().contains("media type of notes.txt"), e.getMessage());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
   void attachedArtifactPointsAtSubjectWithFilesAndAnnotations(String name, Target store) throws IOException {

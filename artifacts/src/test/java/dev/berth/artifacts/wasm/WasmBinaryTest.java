@@ -36,6 +36,13 @@ class WasmBinaryTest {
   }
 
   @Test
+  void aFileThatIsNotWasmIsNamedInTheError() throws IOException {
+    Path script = Files.writeString(tmp.resolve("run.sh"), "#!/bin/sh\necho hi\n");
+    InvalidWasmException e = assertThrows(InvalidWasmException.class, () -> WasmBinary.kind(script));
+    assertTrue(e.getMessage().startsWith(script + ": not a WebAssembly binary"), e.getMessage());
+  }
+
+  @Test
   void readsAComponentsWorldAsWasmToolsPrintsIt() throws IOException {
     WasmComponent hello = ComponentInterfaces.read(WasmFixtures.copy("hello.component.wasm", tmp)).orElseThrow();
     assertEquals(List.of("wasi:io/error@0.2.12", "wasi:io/streams@0.2.12", "wasi:cli/stdin@0.2.12",

@@ -1,5 +1,7 @@
 package dev.berth.core.internal;
 
+import java.util.Locale;
+
 /**
  * The distribution reference grammar (distribution/reference regexp.go), checked by hand rather than
  * by regular expression so that an error can name the part and the character at fault, and so that
@@ -62,6 +64,14 @@ public final class ReferenceGrammar {
 
   /** Checks a repository path such as {@code library/alpine}. */
   public static void checkRepository(String repository) {
+    checkRepository(repository, false);
+  }
+
+  /**
+   * Checks a repository path; {@code firstMayBeHost} says the reference named no registry, so an
+   * upper-case first component may be a registry host the grammar did not recognise as one.
+   */
+  public static void checkRepository(String repository, boolean firstMayBeHost) {
     if (repository == null || repository.isEmpty()) {
       throw new IllegalArgumentException("repository name is empty");
     }
@@ -72,10 +82,11 @@ public final class ReferenceGrammar {
     for (int i = 0; i < repository.length(); i++) {
       char c = repository.charAt(i);
       if (c >= 'A' && c <= 'Z') {
+        boolean inFirst = repository.indexOf('/') > 0 && i < repository.indexOf('/');
         throw new IllegalArgumentException("repository name " + quote(repository) + " must be lower-case: "
-            + describe(c) + " at position " + (i + 1)
-            + (repository.indexOf('/') > 0 && i < repository.indexOf('/')
-                ? " (a registry host needs a '.' or a ':port', or must be 'localhost')" : ""));
+            + describe(c) + " at position " + (i + 1) + "; write " + quote(repository.toLowerCase(Locale.ROOT))
+            + (firstMayBeHost && inFirst ? " (if " + quote(repository.substring(0, repository.indexOf('/')))
+                + " is meant as a registry host: a host needs a '.' or a ':port', or must be 'localhost')" : ""));
       }
     }
     int start = 0;

@@ -3,8 +3,8 @@ package dev.berth.examples.cli;
 import dev.berth.core.content.Deleter;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
+import dev.berth.core.MediaTypes;
 import dev.berth.core.UnsupportedException;
-import java.util.regex.Pattern;
 
 /** Checks shared by commands: that an argument names a manifest, that a store can do an optional thing. */
 final class Args {
@@ -32,23 +32,13 @@ final class Args {
     }
   }
 
-  // RFC 6838 section 4.2 restricted-name, type "/" subtype, then optional "; name=value" parameters.
-  private static final String NAME = "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}";
-  private static final Pattern MEDIA_TYPE = Pattern.compile(
-      NAME + "/" + NAME + "(\\s*;\\s*" + NAME + "=(\"[^\"]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
-
   /**
-   * Checks a media type or artifact type from the command line: image-spec requires RFC 6838 syntax,
-   * and a registry or a later reader may reject anything else only once it has been pushed.
+   * Checks a media type or artifact type from the command line (see {@link MediaTypes#check}).
    *
    * @param what the flag or argument it came from, for the error
    */
   static String mediaType(String value, String what) {
-    if (value == null || !MEDIA_TYPE.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " \"" + value + "\" is not a media type (TYPE/SUBTYPE, as in"
-          + " application/vnd.example.sbom+json)");
-    }
-    return value;
+    return MediaTypes.check(value, what);
   }
 
   static TagLister tagLister(Target store, TargetArg target) throws UnsupportedException {

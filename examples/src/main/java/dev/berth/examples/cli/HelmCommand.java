@@ -56,7 +56,7 @@ final class HelmCommand {
           tempDir = Files.createTempDirectory("berth-helm");
           tgz = HelmPackager.packageChart(chart, tempDir);
         }
-        ChartMetadata meta = chartMetadata(tgz);
+        ChartMetadata meta = ChartArchive.readMetadata(tgz);
         TargetArg repo = chartRepository(ns, meta.name());
         ProgressBars bars = session.showProgress("push");
         HelmPushResult result = HelmCharts.push(session.open(repo, true), tgz, HelmPushOptions.defaults());
@@ -69,16 +69,6 @@ final class HelmCommand {
         }
       }
       return ExitCodes.OK;
-    }
-
-    // A file that is not gzip at all fails inside the JDK with "Not in GZIP format", naming no file.
-    private static ChartMetadata chartMetadata(Path tgz) throws java.io.IOException {
-      try {
-        return ChartArchive.readMetadata(tgz);
-      } catch (java.util.zip.ZipException e) {
-        throw new IllegalArgumentException(tgz + " is not a chart archive (a NAME-VERSION.tgz): "
-            + FailureReport.message(e), e);
-      }
     }
   }
 
