@@ -357,7 +357,12 @@ public final class RegistryClient {
       return this;
     }
 
-    /** A client with these settings; later changes to this builder do not affect it. */
+    /**
+     * A client with these settings; later changes to this builder do not affect it.
+     *
+     * @throws java.io.UncheckedIOException naming the file, when the {@link #caFile CA file} does not exist,
+     *     cannot be read, or holds no PEM certificate
+     */
     public RegistryClient build() {
       return new RegistryClient(this);
     }

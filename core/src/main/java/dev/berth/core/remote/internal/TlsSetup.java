@@ -3,6 +3,7 @@ package dev.berth.core.remote.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -34,6 +35,8 @@ public final class TlsSetup {
       Collection<? extends Certificate> extra;
       try (InputStream in = Files.newInputStream(pemFile)) {
         extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      } catch (NoSuchFileException e) {
+        throw new NoSuchFileException(pemFile.toString(), null, "CA file does not exist");
       }
       if (extra.isEmpty()) {
         throw new IOException("CA file " + pemFile + " holds no certificate");
