@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -160,14 +161,38 @@ public final class StagingDirectory implements AutoCloseable {
         moves.add(new Path[] {from, to});
       } else if (existing.isDirectory() && incoming.isDirectory()) {
         plan(from, to, childNames(from), overwrite, moves);
-      } else if (existing.isDirectory()) {
-        throw new FileAlreadyExistsException(to.toString(), null, "exists as a directory");
-      } else if (!overwrite) {
-        throw new FileAlreadyExistsException(to.toString(), null, "already exists; nothing was written because overwriting was not allowed");
+      } else if (existing.isDirectory() || !overwrite) {
+        throw conflict(to, existing);
       } else {
         moves.add(new Path[] {from, to});
       }
     }
+  }
+
+  /**
+   * Throws what {@link #commit} would throw for a file staged as {@code name} below {@code destination},
+   * so that a caller can refuse before it downloads anything. An existing directory on the way is fine
+   * (it is merged into); an existing file at the name is not, unless {@code overwrite}; an existing
+   * directory at the name never is.
+   *
+   * @throws FileAlreadyExistsException on a conflict commit would refuse
+   */
+  public static void checkFileCanLand(Path destination, String name, boolean overwrite) throws IOException {
+    Path to = destination.resolve(name);
+    BasicFileAttributes existing;
+    try {
+      existing = attributes(to);
+    } catch (FileSystemException e) {
+      return; // a file where a parent directory should be: commit's own plan names that conflict
+    }
+    if (existing != null && (existing.isDirectory() || !overwrite)) {
+      throw conflict(to, existing);
+    }
+  }
+
+  private static FileAlreadyExistsException conflict(Path to, BasicFileAttributes existing) {
+    return new FileAlreadyExistsException(to.toString(), null, existing.isDirectory() ? "exists as a directory"
+        : "already exists; nothing was written because overwriting was not allowed");
   }
 
   private static void rollBack(List<Path[]> done, List<Path[]> setAside, Exception cause) {

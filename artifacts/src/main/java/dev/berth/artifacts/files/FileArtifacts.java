@@ -129,6 +129,12 @@ public final class FileArtifacts {
       }
       titled.add(layer);
     }
+    for (Descriptor layer : titled) {
+      // A plain file's place is known from the manifest: refuse before downloading, not after.
+      if (!"true".equals(layer.annotation(OrasAnnotations.CONTENT_UNPACK))) {
+        StagingDirectory.checkFileCanLand(outputDir, EntryNames.normalize(layer.title()), options.overwrite());
+      }
+    }
     List<PulledFiles.PulledFile> files = new ArrayList<>();
     try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
       for (Descriptor layer : titled) {

@@ -176,10 +176,15 @@ public final class HelmCharts {
     if (EntryNames.segments(fileName).size() != 1) {
       throw new UnsafeArchiveException(fileName, "chart name and version do not make a plain file name");
     }
+    boolean withProv = provLayer != null && options.provenance();
+    StagingDirectory.checkFileCanLand(outputDir, fileName, options.overwrite()); // before downloading
+    if (withProv) {
+      StagingDirectory.checkFileCanLand(outputDir, fileName + ".prov", options.overwrite());
+    }
     Path provPath = null;
     try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
       write(repository, chartLayer, staging.newFile(fileName));
-      if (provLayer != null && options.provenance()) {
+      if (withProv) {
         write(repository, provLayer, staging.newFile(fileName + ".prov"));
         provPath = staging.destination().resolve(fileName + ".prov");
       }

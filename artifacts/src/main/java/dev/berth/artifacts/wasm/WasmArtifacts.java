@@ -76,6 +76,8 @@ public final class WasmArtifacts {
    */
   public static PulledWasm pull(ReadOnlyTarget source, String reference, Path outputFile, boolean overwrite)
       throws IOException {
+    Path target = outputFile.toAbsolutePath().normalize();
+    StagingDirectory.checkFileCanLand(target.getParent(), target.getFileName().toString(), overwrite); // first
     Descriptor root = source.resolve(reference);
     EncodedManifest encoded = Contents.fetchManifest(source, root);
     if (encoded.isIndex()) {
@@ -111,7 +113,6 @@ public final class WasmArtifacts {
       layer = wasm.get(0);
       layout = layoutOf(layer.mediaType());
     }
-    Path target = outputFile.toAbsolutePath().normalize();
     Path parent = target.getParent();
     try (StagingDirectory staging = StagingDirectory.create(parent)) {
       Path staged = staging.newFile(target.getFileName().toString());

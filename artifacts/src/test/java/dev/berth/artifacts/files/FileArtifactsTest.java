@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.artifacts.archive.UnsafeArchiveException;
+import dev.berth.artifacts.testing.CountingSource;
 import dev.berth.core.Descriptor;
 import dev.berth.core.DigestMismatchException;
 import dev.berth.core.EncodedManifest;
@@ -140,6 +141,21 @@ class FileArtifactsTest {
     assertEquals("new a", Files.readString(out.resolve("a.txt")));
     assertEquals("new b", Files.readString(out.resolve("b.txt")));
     assertOnly(out, "a.txt", "b.txt");
+  }
+
+  @Test
+  void anExistingFileIsRefusedBeforeAnythingIsDownloaded() throws IOException {
+    MemoryStore store = new MemoryStore();
+    FileArtifacts.push(store, FilePush.builder().file(write(tmp.resolve("in/a.txt"), "a")).build(), "t");
+    Path out = tmp.resolve("out");
+    write(out.resolve("a.txt"), "mine");
+    CountingSource source = new CountingSource(store);
+
+    FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+        () -> FileArtifacts.pull(source, "t", out, FilePullOptions.defaults()));
+    assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    assertEquals(0, source.blobFetches());
+    assertOnly(out, "a.txt");
   }
 
   @Test

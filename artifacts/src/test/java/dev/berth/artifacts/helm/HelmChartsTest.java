@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.artifacts.files.FileArtifacts;
 import dev.berth.artifacts.files.FilePush;
+import dev.berth.artifacts.testing.CountingSource;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
@@ -123,6 +124,20 @@ class HelmChartsTest {
         () -> HelmCharts.pull(repo, "1.0.0", tmp.resolve("out"), HelmPullOptions.defaults()));
     assertTrue(e.getMessage().contains("not a Helm chart"), e.getMessage());
     assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void anExistingArchiveIsRefusedBeforeTheChartIsDownloaded() throws IOException {
+    MemoryStore repo = new MemoryStore();
+    HelmCharts.push(repo, HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist")));
+    Path out = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(out.resolve("demo-0.1.0.tgz"), "mine");
+    CountingSource source = new CountingSource(repo);
+
+    assertThrows(FileAlreadyExistsException.class,
+        () -> HelmCharts.pull(source, "0.1.0", out, HelmPullOptions.defaults().withOverwrite(false)));
+    assertEquals(1, source.blobFetches(), "only the config, which names the archive");
+    assertEquals("mine", Files.readString(out.resolve("demo-0.1.0.tgz")));
   }
 
   @Test

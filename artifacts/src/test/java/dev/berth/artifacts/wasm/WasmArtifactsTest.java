@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.artifacts.testing.CountingSource;
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Manifest;
@@ -81,6 +82,18 @@ class WasmArtifactsTest {
     PulledWasm pulled = WasmArtifacts.pull(store, "m", tmp.resolve("out.wasm"), false);
     assertEquals(WasmKind.MODULE, pulled.kind());
     assertArrayEquals(Files.readAllBytes(wasm), Files.readAllBytes(pulled.file()));
+  }
+
+  @Test
+  void anExistingOutputFileIsRefusedBeforeTheModuleIsDownloaded() throws IOException {
+    MemoryStore store = new MemoryStore();
+    WasmArtifacts.push(store, WasmFixtures.copy("hello.module.wasm", tmp), WasmPushOptions.defaults(), "1");
+    Path out = Files.writeString(tmp.resolve("mine.wasm"), "mine");
+    CountingSource source = new CountingSource(store);
+
+    assertThrows(FileAlreadyExistsException.class, () -> WasmArtifacts.pull(source, "1", out, false));
+    assertEquals(0, source.blobFetches());
+    assertEquals("mine", Files.readString(out));
   }
 
   @Test
