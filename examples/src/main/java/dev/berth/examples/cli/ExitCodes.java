@@ -13,7 +13,10 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** The registry refused the credentials (401) or the action (403, DENIED). */
   public static final int AUTH = 3;
-  /** The tag, digest, blob or repository does not exist. */
+  /**
+   * The tag, digest, blob or repository does not exist, or the {@code oci:} layout directory read from
+   * (a missing local input file is a {@link #FAILURE}).
+   */
   public static final int NOT_FOUND = 4;
   /** The registry could not be reached: connection refused, unknown host, TLS handshake failure. */
   public static final int NETWORK = 5;

@@ -48,6 +48,9 @@ public final class FailureReport {
     if (error instanceof NotFoundException) {
       return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(ctx));
     }
+    if (error instanceof MissingLayoutException e) {
+      return new Failure(ExitCodes.NOT_FOUND, e.getReason() + ": " + e.getFile(), null);
+    }
     if (error instanceof NoSuchFileException e) {
       String what = e.getReason() != null ? e.getReason() : "no such file or directory";
       return new Failure(ExitCodes.FAILURE, what + ": " + e.getFile(), null);

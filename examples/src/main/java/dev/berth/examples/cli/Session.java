@@ -16,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,7 +107,7 @@ public final class Session {
     workingOn(target, writing);
     if (target instanceof TargetArg.Layout layout) {
       if (!writing && !Files.isDirectory(layout.dir())) {
-        throw new NoSuchFileException(layout.dir().toString(), null, "no OCI layout directory");
+        throw new MissingLayoutException(layout.dir());
       }
       if (writing) {
         LocalPaths.outputDirectory(layout.dir());

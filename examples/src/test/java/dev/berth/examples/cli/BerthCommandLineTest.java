@@ -68,7 +68,7 @@ class BerthCommandLineTest {
     Path fresh = tmp.resolve("new/layout");
     assertBadInput(CliRun.run("tag", "oci:" + fresh + ":v1", "v2"), ExitCodes.NOT_FOUND, "\"v1\" not found");
     assertBadInput(CliRun.run("cp", "oci:" + tmp.resolve("missing") + ":v1", "oci:" + fresh + ":v1"),
-        ExitCodes.FAILURE, "no OCI layout directory");
+        ExitCodes.NOT_FOUND, "no OCI layout directory: " + tmp.resolve("missing"));
     assertFalse(Files.exists(tmp.resolve("new")), "left behind: " + tmp.resolve("new"));
   }
 
