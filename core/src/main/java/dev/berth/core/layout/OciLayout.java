@@ -94,6 +94,20 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
     return blobs.exists(target);
   }
 
+  /**
+   * The descriptor of a blob known only by its digest, as {@link dev.berth.core.remote.Repository#resolveBlob}
+   * gives for a registry: its size, and the media type {@code application/octet-stream}.
+   *
+   * @throws NotFoundException when the layout holds no such blob
+   */
+  public Descriptor resolveBlob(Digest digest) throws IOException {
+    long size = blobs.size(digest);
+    if (size < 0) {
+      throw new NotFoundException("blob " + digest + " not found in OCI layout " + root);
+    }
+    return Descriptor.of("application/octet-stream", digest, size);
+  }
+
   /** {@inheritDoc} Content already present is not read again. */
   @Override
   public void push(Descriptor expected, InputStream content) throws IOException {

@@ -55,6 +55,16 @@ class OciLayoutTest {
   }
 
   @Test
+  void aBlobKnownOnlyByItsDigestResolvesToItsSize() throws IOException {
+    OciLayout layout = OciLayout.open(dir);
+    Descriptor d = Fixtures.push(layout, MediaTypes.OCI_LAYER_TAR, fixtures.bytes(10));
+    assertEquals(Descriptor.of("application/octet-stream", d.digest(), d.size()), layout.resolveBlob(d.digest()));
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> layout.resolveBlob(Digest.sha256(new byte[] {1})));
+    assertTrue(e.getMessage().contains("not found in OCI layout"), e.getMessage());
+  }
+
+  @Test
   void sha512BlobsLiveUnderTheirOwnAlgorithm() throws IOException {
     OciLayout layout = OciLayout.open(dir);
     byte[] bytes = fixtures.bytes(1000);

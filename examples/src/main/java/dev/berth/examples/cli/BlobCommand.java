@@ -3,7 +3,6 @@ package dev.berth.examples.cli;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestingInputStream;
-import dev.berth.core.NotFoundException;
 import dev.berth.core.content.Target;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.Repository;
@@ -57,12 +56,7 @@ final class BlobCommand {
         return repo.resolveBlob(digest);
       }
       if (store instanceof OciLayout layout) {
-        // image-spec image-layout.md: blobs/<alg>/<encoded>.
-        Path file = layout.root().resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
-        if (!Files.isRegularFile(file)) {
-          throw new NotFoundException("blob " + digest + " not found in " + layout.root());
-        }
-        return Descriptor.of("application/octet-stream", digest, Files.size(file));
+        return layout.resolveBlob(digest);
       }
       throw new IllegalStateException("unknown store " + store);
     }
