@@ -5,6 +5,7 @@ import dev.berth.core.Platform;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.copy.Copier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,13 +27,15 @@ final class CopyCommand extends BerthCommand {
       description = "From a multi-platform index, copy only this platform's image (and tag it at DST).")
   String platform;
 
+  @Mixin ConcurrencyOption concurrency;
+
   @Override
   protected int run(Session session) throws Exception {
     SourceAndDestination ends = SourceAndDestination.parse(src, dst, "DST", "the copied content");
+    CopyOptions.Builder options = concurrency.apply(session, CopyOptions.builder());
     SourceAndDestination.Stores stores = ends.open(session);
     ProgressBars bars = session.showProgress("copy");
-    CopyOptions.Builder options = CopyOptions.builder()
-        .includeReferrers(referrers)
+    options.includeReferrers(referrers)
         .listener(new TransferListener(bars, session.console()));
     if (platform != null) {
       options.platform(Platform.parse(platform));

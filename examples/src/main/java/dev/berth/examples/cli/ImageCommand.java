@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,6 +58,8 @@ final class ImageCommand {
     @Option(names = "--cmd", paramLabel = "ARG", description = "The default command, one argument per use.")
     List<String> cmd;
 
+    @Mixin ConcurrencyOption concurrency;
+
     @Override
     protected int run(Session session) throws Exception {
       SourceAndDestination ends = SourceAndDestination.parse(base, target, "TARGET", "the new image");
@@ -81,9 +84,10 @@ final class ImageCommand {
       if (from instanceof TargetArg.Remote f && to instanceof TargetArg.Remote t && f.host().equals(t.host())) {
         baker.mountFrom(f.ref().repository());
       }
+      CopyOptions.Builder copy = concurrency.apply(session, CopyOptions.builder());
       Console console = session.console();
       ProgressBars bars = session.showProgress("push");
-      baker.copyOptions(CopyOptions.builder().listener(new TransferListener(bars, console)).build());
+      baker.copyOptions(copy.listener(new TransferListener(bars, console)).build());
       SourceAndDestination.Stores stores = ends.open(session);
       BakedImage image = baker.build().bake(stores.source(), ends.sourceReference(), stores.destination(), to.tag());
       bars.finish();

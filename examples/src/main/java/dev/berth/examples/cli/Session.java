@@ -5,6 +5,7 @@ import dev.berth.auth.CredentialProvider;
 import dev.berth.auth.DockerConfig;
 import dev.berth.core.Descriptor;
 import dev.berth.core.content.Target;
+import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.ProgressListener;
 import dev.berth.core.remote.RegistryClient;
@@ -36,6 +37,7 @@ public final class Session {
   private char[] password;
   private final Map<String, RegistryClient> clients = new HashMap<>();
   private RegistryClient baseClient;
+  private int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
   private ProgressListener progress = ProgressListener.NONE;
   // Layout directories this run created by opening them for writing: a failed command removes them.
   private final List<Path> createdLayouts = new ArrayList<>();
@@ -65,6 +67,18 @@ public final class Session {
     } catch (IOException | RuntimeException e) {
       return ctx; // a broken credential store is reported by the command itself
     }
+  }
+
+  /**
+   * How many blobs the registry clients of this session move at once; call before the first store opens.
+   *
+   * @throws IllegalStateException when a registry client already exists
+   */
+  public void concurrency(int n) {
+    if (baseClient != null) {
+      throw new IllegalStateException("concurrency is set before any registry client is made");
+    }
+    concurrency = n;
   }
 
   /** Notes that the command now talks to the registry {@code host} as a whole (login). */
@@ -219,6 +233,7 @@ public final class Session {
   private RegistryClient base() throws IOException {
     if (baseClient == null) {
       RegistryClient.Builder b = RegistryClient.builder()
+          .concurrency(concurrency)
           .insecure(options.insecure())
           .credentials(credentials());
       if (options.caFile() != null) {

@@ -73,6 +73,13 @@ class BerthCommandLineTest {
   }
 
   @Test
+  void concurrencyBelowOneIsAUsageError(@TempDir Path tmp) {
+    assertBadInput(CliRun.run("cp", "--concurrency", "0", "oci:" + tmp.resolve("a") + ":v1", "oci:" + tmp.resolve("b")),
+        ExitCodes.USAGE, "--concurrency must be at least 1, got 0");
+    assertFalse(Files.exists(tmp.resolve("b")), "nothing is created for a refused command");
+  }
+
+  @Test
   void aFailedCommandKeepsALayoutThatExistedBefore(@TempDir Path tmp) throws IOException {
     Path layout = pushedLayout(tmp);
     assertBadInput(CliRun.run("tag", "oci:" + layout + ":nope", "v2"), ExitCodes.NOT_FOUND, "\"nope\" not found");

@@ -86,7 +86,8 @@ class CliArtifactsIT {
     Files.writeString(cwd.resolve("a.txt"), "copy me\n");
     String digest = berth.run("--plain-http", "push", host + "/cli/copy-src:1.0", "a.txt").line();
 
-    BerthJar.Result toLayout = berth.run("--plain-http", "cp", host + "/cli/copy-src:1.0", "oci:saved");
+    BerthJar.Result toLayout = berth.run("--plain-http", "cp", "--concurrency", "2", host + "/cli/copy-src:1.0",
+        "oci:saved");
     assertEquals(0, toLayout.exit(), toLayout.toString());
     assertEquals(digest, toLayout.line());
     assertEquals(digest, OciLayout.open(cwd.resolve("saved")).resolve("1.0").digest().toString());
@@ -174,7 +175,8 @@ class CliArtifactsIT {
     Files.writeString(app.resolve("hello.sh"), "echo hi\n");
 
     BerthJar.Result r = berth.run("--plain-http", "image", "append", host + "/cli/base:1", host + "/cli/app:1",
-        "--layer", "app", "--dest", "/opt/app", "--env", "GREETING=hi", "--entrypoint", "/opt/app/hello.sh");
+        "--layer", "app", "--dest", "/opt/app", "--env", "GREETING=hi", "--entrypoint", "/opt/app/hello.sh",
+        "--concurrency", "1");
     assertEquals(0, r.exit(), r.toString());
 
     BerthJar.Result manifest = berth.run("--plain-http", "manifest", "get", host + "/cli/app:1");

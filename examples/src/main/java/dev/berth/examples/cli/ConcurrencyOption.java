@@ -1,0 +1,28 @@
+package dev.berth.examples.cli;
+
+import dev.berth.core.copy.CopyOptions;
+import picocli.CommandLine.Option;
+
+/** {@code --concurrency N}, for the commands that move many blobs (as in {@code oras cp}). */
+final class ConcurrencyOption {
+  @Option(names = "--concurrency", paramLabel = "N",
+      description = "Blobs moved at once (default " + CopyOptions.DEFAULT_CONCURRENCY + ").")
+  Integer concurrency;
+
+  /**
+   * Applies the flag, when given, to the session's registry clients (which size their connection pool
+   * by it) and to {@code options}; call before the session opens a store.
+   *
+   * @throws IllegalArgumentException when N is below 1
+   */
+  CopyOptions.Builder apply(Session session, CopyOptions.Builder options) {
+    if (concurrency != null) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
+      }
+      session.concurrency(concurrency);
+      options.concurrency(concurrency);
+    }
+    return options;
+  }
+}
