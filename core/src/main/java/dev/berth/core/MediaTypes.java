@@ -7,6 +7,11 @@ import java.util.regex.Pattern;
 public final class MediaTypes {
   private MediaTypes() {}
 
+  // RFC 6838 section 4.2 restricted-name, type "/" subtype, then optional "; name=value" parameters.
+  private static final String NAME = "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}";
+  private static final Pattern SYNTAX = Pattern.compile(
+      NAME + "/" + NAME + "(\\s*;\\s*" + NAME + "=(\"[^\"]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
+
   // OCI image-spec v1.1 (media-types.md)
   /** An OCI image manifest (image-spec manifest.md): a config, ordered layers, optional subject. */
   public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
@@ -88,11 +93,6 @@ public final class MediaTypes {
   public static boolean isManifestOrIndex(String mediaType) {
     return isManifest(mediaType) || isIndex(mediaType);
   }
-
-  // RFC 6838 section 4.2 restricted-name, type "/" subtype, then optional "; name=value" parameters.
-  private static final String NAME = "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}";
-  private static final Pattern SYNTAX = Pattern.compile(
-      NAME + "/" + NAME + "(\\s*;\\s*" + NAME + "=(\"[^\"]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
 
   /** Whether {@code value} has the syntax of a media type (RFC 6838), which image-spec requires. */
   public static boolean isValid(String value) {
