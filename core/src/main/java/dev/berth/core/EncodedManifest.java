@@ -2,6 +2,7 @@ package dev.berth.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.internal.Json;
+import dev.berth.core.internal.ModelReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class EncodedManifest {
     if (isIndex()) {
       throw new IllegalArgumentException(descriptor.digest() + " is an index, not a manifest");
     }
-    return Json.read(bytes, Manifest.class, "manifest " + descriptor.digest());
+    return ModelReader.manifest(bytes, "manifest " + descriptor.digest());
   }
 
   /**
@@ -117,7 +118,7 @@ public final class EncodedManifest {
       throw new IllegalArgumentException(descriptor.digest() + " is a " + descriptor.mediaType()
           + ", not an index");
     }
-    return Json.read(bytes, Index.class, "index " + descriptor.digest());
+    return ModelReader.index(bytes, "index " + descriptor.digest());
   }
 
   /**

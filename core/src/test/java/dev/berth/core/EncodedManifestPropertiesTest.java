@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.core.internal.Json;
+import dev.berth.core.internal.ModelReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,32 @@ class EncodedManifestPropertiesTest {
     Boolean parsed = Bounded.call(() -> exercise(bytes));
     Statistics.label("wrapped and walked").collect(parsed);
     Statistics.label("wrapped and walked").coverage(c -> c.check(true).percentage(p -> p > 20));
+  }
+
+  /**
+   * berth reads manifests with a hand-written tree walk (ModelReader) rather than Jackson's record
+   * binding, for start-up time. Whatever it accepts must read exactly as Jackson's binding reads it; it
+   * may refuse more (a size written as a string or a fraction), never less.
+   */
+  @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE)
+  void theHandReaderAgreesWithJacksonOnEverythingItAccepts(@ForAll("manifestShapedJson") String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    agree(() -> ModelReader.manifest(bytes, "m"), () -> Json.read(bytes, Manifest.class, "m"));
+    agree(() -> ModelReader.index(bytes, "i"), () -> Json.read(bytes, Index.class, "i"));
+    // Not vacuous: about a quarter of the random documents are valid enough to be compared.
+    Statistics.label("hand reader").coverage(c -> c.check("accepted").percentage(p -> p > 10));
+  }
+
+  private static <T> void agree(java.util.function.Supplier<T> byHand, java.util.function.Supplier<T> byJackson) {
+    T mine;
+    try {
+      mine = byHand.get();
+    } catch (IllegalArgumentException stricter) {
+      Statistics.label("hand reader").collect("refused");
+      return;
+    }
+    Statistics.label("hand reader").collect("accepted");
+    assertEquals(byJackson.get(), mine);
   }
 
   @Property(tries = 1000)

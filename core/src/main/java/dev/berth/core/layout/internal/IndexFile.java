@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Index;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.internal.Json;
+import dev.berth.core.internal.ModelReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,7 +54,7 @@ public final class IndexFile {
     }
     Index index;
     try {
-      index = Json.read(bytes, Index.class, file.toString());
+      index = ModelReader.index(bytes, file.toString());
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

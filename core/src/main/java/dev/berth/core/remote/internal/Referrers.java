@@ -6,7 +6,7 @@ import dev.berth.core.Index;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.NotFoundException;
-import dev.berth.core.internal.Json;
+import dev.berth.core.internal.ModelReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +145,7 @@ public final class Referrers {
       return null;
     }
     try {
-      Index index = Json.read(body, Index.class, "referrers list");
+      Index index = ModelReader.index(body, "referrers list");
       return MediaTypes.OCI_INDEX.equals(index.mediaType()) || mediaType != null ? index : null;
     } catch (IllegalArgumentException e) {
       return null;
