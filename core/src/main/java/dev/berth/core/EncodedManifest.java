@@ -3,6 +3,7 @@ package dev.berth.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.internal.Json;
 import dev.berth.core.internal.ModelReader;
+import dev.berth.core.internal.ModelWriter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,13 +28,13 @@ public final class EncodedManifest {
     String mt = manifest.mediaType() != null ? manifest.mediaType() : MediaTypes.OCI_MANIFEST;
     // Only an explicit artifactType goes on the descriptor: an image's config type there makes tools that
     // rewrite indexes (skopeo 1.9) change the index digest.
-    return wrap(mt, Json.write(manifest)).withArtifactType(manifest.artifactType());
+    return wrap(mt, ModelWriter.manifest(manifest)).withArtifactType(manifest.artifactType());
   }
 
   /** Serialises an index berth built; the media type is the index's (OCI index if unset). */
   public static EncodedManifest of(Index index) {
     String mt = index.mediaType() != null ? index.mediaType() : MediaTypes.OCI_INDEX;
-    return wrap(mt, Json.write(index)).withArtifactType(index.artifactType());
+    return wrap(mt, ModelWriter.index(index)).withArtifactType(index.artifactType());
   }
 
   /**

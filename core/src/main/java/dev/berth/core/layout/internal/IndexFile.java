@@ -3,8 +3,8 @@ package dev.berth.core.layout.internal;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Index;
 import dev.berth.core.MediaTypes;
-import dev.berth.core.internal.Json;
 import dev.berth.core.internal.ModelReader;
+import dev.berth.core.internal.ModelWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,7 +84,7 @@ public final class IndexFile {
         ? new Index(2, MediaTypes.OCI_INDEX, index.artifactType(), index.manifests(), index.subject(),
             index.annotations())
         : index;
-    AtomicFiles.write(file, Json.write(out));
+    AtomicFiles.write(file, ModelWriter.index(out));
     Stamp written = stampOrNull();
     if (written != null) {
       cached = new Cached(written, out); // the next read under this lock need not parse what we wrote
