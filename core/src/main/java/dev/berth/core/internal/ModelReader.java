@@ -138,8 +138,8 @@ public final class ModelReader {
 
   private static int integer(JsonNode parent, String field) {
     long v = integer(parent, field, null);
-    if (v > Integer.MAX_VALUE) {
-      throw new Bad(field + " is too large: " + v);
+    if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+      throw new Bad(field + " is out of range: " + v);
     }
     return (int) v;
   }

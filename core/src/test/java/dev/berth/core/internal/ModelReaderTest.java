@@ -65,7 +65,8 @@ class ModelReaderTest {
       "{'config':{'mediaType':'a/b','digest':'DIG','size':1.5}}      | config.size is not an integer",
       "{'mediaType':7}                                               | mediaType is not a string",
       "{'annotations':{'k':1}}                                       | annotations[k] is not a string",
-      "{'schemaVersion':3000000000}                                  | schemaVersion is too large",
+      "{'schemaVersion':3000000000}                                  | schemaVersion is out of range",
+      "{'schemaVersion':-3000000000}                                 | schemaVersion is out of range",
   })
   void namesTheFieldAtFault(String doc, String problem) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
