@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -21,12 +22,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Berth.Version.class,
     description = "Push, pull and copy OCI artifacts: container images, Helm charts, wasm modules, files.",
-    subcommands = {
-        PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
-        ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class, AttachCommand.class,
-        LoginCommand.class, LogoutCommand.class, HelmCommand.class, WasmCommand.class, ImageCommand.class, DemoCommand.class,
-        dev.berth.examples.bench.BenchCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {
         "",
         "References:",
@@ -36,6 +31,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Exit codes: 0 ok, 1 failure, 2 usage, 3 unauthorized or denied, 4 not found,",
         "5 network or TLS."})
 public final class Berth implements Runnable {
+  /** The commands, in the order {@code berth --help} lists them. */
+  static final List<Class<?>> COMMANDS = List.of(
+      PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
+      ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class, AttachCommand.class,
+      LoginCommand.class, LogoutCommand.class, HelmCommand.class, WasmCommand.class, ImageCommand.class,
+      DemoCommand.class, dev.berth.examples.bench.BenchCommand.class, CommandLine.HelpCommand.class);
+
   @Mixin
   GlobalOptions global;
 
@@ -59,7 +61,7 @@ public final class Berth implements Runnable {
   /** Runs {@code berth} with these streams and returns its exit code (used by tests and the launcher). */
   public static int run(Console console, InputStream stdin, String... args) {
     Berth berth = new Berth(console, stdin);
-    CommandLine cli = new CommandLine(berth);
+    CommandLine cli = commandLine(berth, args);
     cli.setOut(console.out());
     cli.setErr(console.err());
     cli.setUsageHelpAutoWidth(true); // the terminal's width; 80 columns when it cannot be known
@@ -71,6 +73,43 @@ public final class Berth implements Runnable {
       console.out().flush();
       console.err().flush();
     }
+  }
+
+  /**
+   * The command line for {@code args}. Picocli reads every option of every command it is given, which
+   * took ~200 ms of each run's ~0.5 s; so when {@code args} name a command, only that one is added.
+   * Anything else (no command, {@code help}, a mistyped name) gets them all, for usage and suggestions.
+   */
+  static CommandLine commandLine(Berth berth, String... args) {
+    CommandLine cli = new CommandLine(berth);
+    String name = commandName(cli.getCommandSpec(), args);
+    for (Class<?> command : COMMANDS) {
+      Command c = command.getAnnotation(Command.class);
+      if (name != null && c.name().equals(name) && !c.name().equals("help")) {
+        cli.addSubcommand(command);
+        return cli;
+      }
+    }
+    COMMANDS.forEach(cli::addSubcommand);
+    return cli;
+  }
+
+  /** The first word that is neither an option of the root command nor an option's value; null if none. */
+  private static String commandName(CommandSpec root, String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) {
+        return null;
+      }
+      if (!a.startsWith("-")) {
+        return a;
+      }
+      OptionSpec option = a.contains("=") ? null : root.findOption(a);
+      if (option != null && option.arity().max() > 0) {
+        i++; // its value, as in --ca-file ca.pem
+      }
+    }
+    return null;
   }
 
   /** With no command: the usage, on stderr, and a usage exit code. */

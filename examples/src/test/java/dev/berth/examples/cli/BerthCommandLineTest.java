@@ -18,7 +18,7 @@ class BerthCommandLineTest {
   @Test
   void everyCommandHasHelpOnStdoutAndExitsZero() {
     List<List<String>> paths = new ArrayList<>();
-    collect(new CommandLine(new Berth(null, null)), new ArrayList<>(), paths);
+    collect(Berth.commandLine(new Berth(null, null)), new ArrayList<>(), paths);
     for (List<String> path : paths) {
       List<String> args = new ArrayList<>(path);
       args.add("--help");
@@ -42,6 +42,19 @@ class BerthCommandLineTest {
     assertEquals(ExitCodes.USAGE, r.exit());
     assertTrue(r.err().contains("frobnicate"), r.err());
     assertTrue(r.err().contains("hint: see 'berth --help'"), r.err());
+  }
+
+  @Test
+  void onlyTheNamedCommandIsBuiltButAnythingElseGetsThemAll() {
+    int all = Berth.COMMANDS.size();
+    assertEquals(java.util.Set.of("push"), Berth.commandLine(new Berth(null, null), "-u", "push", "--ca-file", "ca.pem",
+        "push", "oci:x:1", "a.txt").getSubcommands().keySet(), "option values are not command names");
+    assertEquals(java.util.Set.of("tags"), Berth.commandLine(new Berth(null, null), "--registry-config=c.json",
+        "--plain-http", "tags", "oci:x").getSubcommands().keySet());
+    for (String[] args : List.of(new String[0], new String[] {"pul"}, new String[] {"help", "cp"},
+        new String[] {"--", "push"}, new String[] {"--version"})) {
+      assertEquals(all, Berth.commandLine(new Berth(null, null), args).getSubcommands().size(), String.join(" ", args));
+    }
   }
 
   @Test
