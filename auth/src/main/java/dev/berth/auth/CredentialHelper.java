@@ -2,11 +2,14 @@ package dev.berth.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.auth.AuthenticationException.Reason;
 import dev.berth.auth.internal.HelperProcess;
+import dev.berth.auth.internal.JsonTrees;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +40,10 @@ public final class CredentialHelper implements CredentialProvider {
   /** A helper name comes from a config file; it must not be able to name a path to another program. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final String IDENTITY_TOKEN_USER = "<token>";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Only {@code store} writes JSON; reading uses {@link JsonTrees}, so a lookup makes no ObjectMapper. */
+  private static final class Writer {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private final String name;
   private final List<Path> searchPath;
@@ -104,7 +110,7 @@ public final class CredentialHelper implements CredentialProvider {
     }
     JsonNode answer;
     try {
-      answer = JSON.readTree(result.stdout());
+      answer = JsonTrees.parse(result.stdout().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       answer = null;
     }
@@ -130,7 +136,7 @@ public final class CredentialHelper implements CredentialProvider {
    * @throws AuthenticationException with {@link Reason#HELPER_FAILED} if the helper fails
    */
   public void store(String serverUrl, Credential credential) throws IOException {
-    ObjectNode input = JSON.createObjectNode().put("ServerURL", serverUrl);
+    ObjectNode input = JsonNodeFactory.instance.objectNode().put("ServerURL", serverUrl);
     String secret;
     if (credential instanceof Credential.UsernamePassword user) {
       secret = user.password();
@@ -141,7 +147,7 @@ public final class CredentialHelper implements CredentialProvider {
     } else {
       throw new IllegalArgumentException("a credential helper cannot store " + credential);
     }
-    HelperProcess.Result result = run("store", JSON.writeValueAsString(input));
+    HelperProcess.Result result = run("store", Writer.JSON.writeValueAsString(input));
     if (!result.succeeded()) {
       throw failed("store", result, secret);
     }

@@ -98,7 +98,7 @@ public final class GitHubPackages {
       }
       try (Response response = http.newCall(request(url).get().build()).execute()) {
         checkSuccess(response, "GET", url);
-        JsonNode page = Json.MAPPER.readTree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
+        JsonNode page = Json.tree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
         if (!page.isArray()) {
           throw new IOException("GET " + url + ": expected a JSON array of package versions");
         }
@@ -235,7 +235,7 @@ public final class GitHubPackages {
   private static String errorMessage(Response response) {
     try {
       byte[] body = readBounded(response, MAX_ERROR_BODY, "error body");
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = Json.tree(body);
       JsonNode message = node == null ? null : node.get("message");
       return message != null && message.isTextual() ? message.asText() : null;
     } catch (IOException | RuntimeException unreadable) {

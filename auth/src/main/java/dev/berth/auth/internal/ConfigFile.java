@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -24,7 +25,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * know (other registries, {@code psFormat}, {@code proxies}, ...) survive a rewrite unchanged.
  */
 public final class ConfigFile {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Only writing (login, logout) needs an ObjectMapper; reading uses {@link JsonTrees}. */
+  private static final class Writer {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private ConfigFile() {}
 
@@ -34,14 +38,14 @@ public final class ConfigFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      return JSON.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-      return JSON.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = JsonTrees.parse(bytes);
     } catch (JsonProcessingException e) {
       // Jackson's message may quote the file's content, which holds secrets; say only where it broke.
       throw new IOException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
@@ -69,7 +73,7 @@ public final class ConfigFile {
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
-        JSON.writeValue(nonClosing(out), root);
+        Writer.JSON.writeValue(nonClosing(out), root);
         out.write('\n');
         channel.force(true);
       }

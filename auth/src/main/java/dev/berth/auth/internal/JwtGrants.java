@@ -1,7 +1,6 @@
 package dev.berth.auth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.auth.Scopes;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,7 +11,6 @@ import java.util.List;
  * verifies; the client only wants to know which part of a request was denied, to say so clearly).
  */
 final class JwtGrants {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private JwtGrants() {}
 
@@ -23,7 +21,7 @@ final class JwtGrants {
       return null;
     }
     try {
-      JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(stripPadding(parts[1])));
+      JsonNode claims = JsonTrees.parse(Base64.getUrlDecoder().decode(stripPadding(parts[1])));
       JsonNode access = claims.get("access");
       if (access == null || !access.isArray()) {
         return null;

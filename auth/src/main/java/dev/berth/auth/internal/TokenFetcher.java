@@ -1,7 +1,6 @@
 package dev.berth.auth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.AuthenticationException.Reason;
 import dev.berth.auth.Credential;
@@ -46,7 +45,6 @@ public final class TokenFetcher {
    */
   static final int MAX_RESPONSE_BYTES = 1024 * 1024;
   private static final String CLIENT_ID = "berth";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OkHttpClient client;
   private final Clock clock;
@@ -143,7 +141,7 @@ public final class TokenFetcher {
     }
     JsonNode body;
     try {
-      body = JSON.readTree(source.getBuffer().readByteArray());
+      body = JsonTrees.parse(source.getBuffer().readByteArray());
     } catch (IOException e) {
       throw new AuthenticationException(Reason.PROTOCOL,
           "token endpoint " + shownRealm + " answered something that is not JSON");

@@ -3,25 +3,44 @@ package dev.berth.core.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.berth.auth.internal.JsonTrees;
 import java.io.IOException;
 
 /** The one Jackson configuration berth uses for OCI JSON: nulls omitted, unknown fields tolerated. */
 public final class Json {
   private Json() {}
 
-  /** Thread-safe once configured; shared because ObjectMapper construction is costly. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .disable(SerializationFeature.INDENT_OUTPUT);
+  // Made on first use, not when this class loads: an ObjectMapper costs ~190 ms in a fresh process, and
+  // the common paths (manifests, tags, errors) read trees without one.
+  private static final class Holder {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** The one configured ObjectMapper, for record binding and writing trees; thread-safe. */
+  public static ObjectMapper mapper() {
+    return Holder.MAPPER;
+  }
+
+  /**
+   * The JSON tree of {@code bytes} ({@code MissingNode} when empty), read without an ObjectMapper.
+   *
+   * @throws IOException when the bytes are not JSON or exceed the parser's limits
+   */
+  public static JsonNode tree(byte[] bytes) throws IOException {
+    return JsonTrees.parse(bytes);
+  }
 
   /** Compact JSON bytes of {@code value}. */
   public static byte[] write(Object value) {
     try {
-      return MAPPER.writeValueAsBytes(value);
+      return mapper().writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
@@ -34,7 +53,14 @@ public final class Json {
    */
   public static <T> T read(byte[] bytes, Class<T> type, String what) {
     try {
-      return MAPPER.readValue(bytes, type);
+      if (type == JsonNode.class) {
+        JsonNode tree = JsonTrees.parse(bytes);
+        if (tree.isMissingNode()) {
+          throw new IllegalArgumentException(what + " is not valid JSON: no content");
+        }
+        return type.cast(tree);
+      }
+      return mapper().readValue(bytes, type);
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " is not valid JSON: " + originalMessage(e), e);
     }

@@ -1,6 +1,7 @@
 package dev.berth.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.berth.auth.internal.JsonTrees;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
@@ -55,7 +56,7 @@ public final class ModelWriter {
 
   private static byte[] write(Body body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = JsonTrees.FACTORY.createGenerator(out)) {
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory failed", e);

@@ -68,7 +68,7 @@ class LayoutInteropIT {
     berth.tag(image.descriptor(), "v1");
     Umoci umoci = Umoci.create();
 
-    JsonNode stat = Json.MAPPER.readTree(umoci.stat(berth.root(), "v1"));
+    JsonNode stat = Json.mapper().readTree(umoci.stat(berth.root(), "v1"));
     assertEquals("berth interop test", stat.path("history").path(0).path("created_by").asText());
 
     Path bundle = tmp.resolve("bundle");

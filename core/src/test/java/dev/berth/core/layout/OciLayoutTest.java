@@ -39,7 +39,7 @@ class OciLayoutTest {
     OciLayout layout = OciLayout.open(dir.resolve("new"));
     Path root = layout.root();
     assertEquals("{\"imageLayoutVersion\":\"1.0.0\"}", Files.readString(root.resolve("oci-layout")));
-    JsonNode index = Json.MAPPER.readTree(root.resolve("index.json").toFile());
+    JsonNode index = Json.mapper().readTree(root.resolve("index.json").toFile());
     assertEquals(2, index.get("schemaVersion").asInt());
     assertEquals(MediaTypes.OCI_INDEX, index.get("mediaType").asText());
     assertEquals(0, index.get("manifests").size());

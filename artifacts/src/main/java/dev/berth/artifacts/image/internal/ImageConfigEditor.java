@@ -103,7 +103,7 @@ public final class ImageConfigEditor {
 
   /** Replaces {@code NAME=...} entries in place and appends new names, keeping the base's order. */
   private static ArrayNode mergeEnv(JsonNode existing, Map<String, String> env) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
+    ArrayNode out = Json.mapper().createArrayNode();
     java.util.Set<String> done = new java.util.HashSet<>();
     if (existing != null && existing.isArray()) {
       for (JsonNode e : existing) {
@@ -128,7 +128,7 @@ public final class ImageConfigEditor {
   }
 
   private static ArrayNode array(List<String> values) {
-    ArrayNode a = Json.MAPPER.createArrayNode();
+    ArrayNode a = Json.mapper().createArrayNode();
     values.forEach(a::add);
     return a;
   }

@@ -69,7 +69,7 @@ public final class LayoutFiles {
   private static void checkVersion(Path marker) throws IOException {
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(Files.readAllBytes(marker));
+      node = Json.tree(Files.readAllBytes(marker));
     } catch (IOException e) {
       throw new UnsupportedException(marker + " is not valid JSON", e);
     }

@@ -23,7 +23,7 @@ public final class ManifestSniffer {
     }
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(bytes);
+      node = Json.tree(bytes);
     } catch (java.io.IOException e) {
       return null;
     }

@@ -41,7 +41,7 @@ public final class ErrorBodies {
   public static List<RegistryError> parse(byte[] bytes) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(bytes);
+      root = Json.tree(bytes);
     } catch (IOException e) {
       return List.of();
     }

@@ -33,7 +33,7 @@ public final class Tags {
   public static List<String> strings(byte[] body, String field, String what) throws OciException {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(body);
+      root = Json.tree(body);
     } catch (IOException e) {
       throw new OciException(what + " is not JSON", e);
     }
