@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 public final class MediaTypes {
   private MediaTypes() {}
 
-  // RFC 6838 section 4.2 restricted-name, type "/" subtype, then optional "; name=value" parameters.
+  // RFC 6838 section 4.2 restricted-name, type "/" subtype, then optional "; name=value" parameters;
+  // no control characters anywhere, since a media type may travel as an HTTP header.
   private static final String NAME = "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}";
   private static final Pattern SYNTAX = Pattern.compile(
-      NAME + "/" + NAME + "(\\s*;\\s*" + NAME + "=(\"[^\"]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
+      NAME + "/" + NAME + "( *; *" + NAME + "=(\"[^\"\\x00-\\x1F\\x7F]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
 
   // OCI image-spec v1.1 (media-types.md)
   /** An OCI image manifest (image-spec manifest.md): a config, ordered layers, optional subject. */

@@ -51,7 +51,8 @@ class MediaTypesTest {
       assertEquals(ok, MediaTypes.check(ok, "type"));
     }
     for (String bad : java.util.Arrays.asList(null, "", "sbom", "application/", "/json", "application/sbom json",
-        "application/x/y", "-app/json", "application/" + "a".repeat(128))) {
+        "application/x/y", "-app/json", "application/" + "a".repeat(128), "text/plain; a=\"x\ny\"",
+        "text/plain;\ta=b")) {
       assertFalse(MediaTypes.isValid(bad), String.valueOf(bad));
     }
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

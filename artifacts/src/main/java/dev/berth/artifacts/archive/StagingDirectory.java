@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -171,20 +170,31 @@ public final class StagingDirectory implements AutoCloseable {
 
   /**
    * Throws what {@link #commit} would throw for a file staged as {@code name} below {@code destination},
-   * so that a caller can refuse before it downloads anything. An existing directory on the way is fine
-   * (it is merged into); an existing file at the name is not, unless {@code overwrite}; an existing
-   * directory at the name never is.
+   * so that a caller can refuse before it downloads anything: an existing file at the name, unless
+   * {@code overwrite}; an existing directory at the name, always. Where the answer depends on more than
+   * that (an empty name, a file or a link where a parent directory should be), it says nothing and
+   * leaves the verdict to {@link #newFile} and {@link #commit}, which look at the path the same way.
    *
    * @throws FileAlreadyExistsException on a conflict commit would refuse
    */
   public static void checkFileCanLand(Path destination, String name, boolean overwrite) throws IOException {
-    Path to = destination.resolve(name);
-    BasicFileAttributes existing;
-    try {
-      existing = attributes(to);
-    } catch (FileSystemException e) {
-      return; // a file where a parent directory should be: commit's own plan names that conflict
+    List<String> segs = EntryNames.segments(name);
+    if (segs.isEmpty()) {
+      return;
     }
+    Path p = destination;
+    for (int i = 0; i < segs.size() - 1; i++) {
+      p = p.resolve(segs.get(i));
+      BasicFileAttributes parent = attributes(p); // not following links, as plan() does not
+      if (parent == null) {
+        return; // nothing there yet: no conflict below it either
+      }
+      if (!parent.isDirectory()) {
+        return;
+      }
+    }
+    Path to = p.resolve(segs.get(segs.size() - 1));
+    BasicFileAttributes existing = attributes(to);
     if (existing != null && (existing.isDirectory() || !overwrite)) {
       throw conflict(to, existing);
     }

@@ -48,7 +48,9 @@ public final class ConfigFile {
       root = JsonTrees.parse(bytes);
     } catch (JsonProcessingException e) {
       // Jackson's message may quote the file's content, which holds secrets; say only where it broke.
-      throw new IOException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+      // A limit (nesting depth, number length) is reported without a location.
+      throw new IOException(file + " is not valid JSON"
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     }
     if (!(root instanceof ObjectNode object)) {
       throw new IOException(file + " does not hold a JSON object");

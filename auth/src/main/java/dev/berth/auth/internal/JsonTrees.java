@@ -3,6 +3,7 @@ package dev.berth.auth.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,6 +22,8 @@ public final class JsonTrees {
   /** One factory for parsers and generators; thread-safe, with Jackson's default read limits. */
   public static final JsonFactory FACTORY = new JsonFactory();
 
+  private static final JsonFactory UNIQUE_KEYS =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}
@@ -33,7 +36,20 @@ public final class JsonTrees {
    *     deeper or run longer than the parser's limits
    */
   public static JsonNode parse(byte[] bytes) throws IOException {
-    try (JsonParser p = FACTORY.createParser(bytes)) {
+    return parse(FACTORY, bytes);
+  }
+
+  /**
+   * As {@link #parse}, but a key repeated within one object is an error (readTree keeps the last).
+   *
+   * @throws com.fasterxml.jackson.core.JsonProcessingException also for a repeated key
+   */
+  public static JsonNode parseWithUniqueKeys(byte[] bytes) throws IOException {
+    return parse(UNIQUE_KEYS, bytes);
+  }
+
+  private static JsonNode parse(JsonFactory factory, byte[] bytes) throws IOException {
+    try (JsonParser p = factory.createParser(bytes)) {
       JsonToken first = p.nextToken();
       return first == null ? MissingNode.getInstance() : value(p, first);
     }

@@ -24,6 +24,8 @@ public final class CopyOptions {
    * since every transfer streams.
    */
   public static final int DEFAULT_CONCURRENCY = 5;
+  /** The most transfers at once berth allows: each is a thread and a connection. */
+  public static final int MAX_CONCURRENCY = 256;
 
   private static final CopyOptions DEFAULTS = builder().build();
 
@@ -108,10 +110,14 @@ public final class CopyOptions {
       mountFrom = o.mountFrom;
     }
 
-    /** At most {@code n} (at least 1) transfers at once; default {@value #DEFAULT_CONCURRENCY}. */
+    /**
+     * At most {@code n} transfers at once; default {@value #DEFAULT_CONCURRENCY}.
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= n &lt;= {@value #MAX_CONCURRENCY}
+     */
     public Builder concurrency(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1, got " + n);
+      if (n < 1 || n > MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + n);
       }
       this.concurrency = n;
       return this;

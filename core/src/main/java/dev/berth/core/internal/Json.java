@@ -66,6 +66,25 @@ public final class Json {
     }
   }
 
+  /**
+   * As {@link #read} into a tree, but a key repeated within one object is an error: parsers that keep the
+   * first value and parsers that keep the last would read different content from the same bytes, which
+   * is no way to read a manifest whose digest is meant to fix what it says.
+   *
+   * @throws IllegalArgumentException naming {@code what} when the bytes are not valid JSON or repeat a key
+   */
+  public static JsonNode readTreeWithUniqueKeys(byte[] bytes, String what) {
+    try {
+      JsonNode tree = JsonTrees.parseWithUniqueKeys(bytes);
+      if (tree.isMissingNode()) {
+        throw new IllegalArgumentException(what + " is not valid JSON: no content");
+      }
+      return tree;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(what + " is not valid JSON: " + originalMessage(e), e);
+    }
+  }
+
   private static String originalMessage(IOException e) {
     return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
   }

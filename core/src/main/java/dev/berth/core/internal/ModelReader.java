@@ -18,7 +18,8 @@ import java.util.Map;
  * through Jackson, and a property test holds the two readers to the same result on everything this one
  * accepts. Unknown fields are ignored and a missing {@code size} or {@code schemaVersion} reads as 0,
  * as with Jackson; unlike Jackson, a number is not taken for a string nor a string for a number, as
- * image-spec's types say.
+ * image-spec's types say, and a key repeated in one object is refused (Jackson's binding took the last
+ * value or failed, depending on where the repeat fell).
  */
 public final class ModelReader {
   private ModelReader() {}
@@ -55,7 +56,7 @@ public final class ModelReader {
   }
 
   private static JsonNode tree(byte[] bytes, String what) {
-    return Json.read(bytes, JsonNode.class, what);
+    return Json.readTreeWithUniqueKeys(bytes, what);
   }
 
   private static JsonNode object(JsonNode node, String what, String field) {

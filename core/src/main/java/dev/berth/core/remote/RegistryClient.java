@@ -274,8 +274,9 @@ public final class RegistryClient {
 
     /** How many blobs a copy moves at once (default {@value CopyOptions#DEFAULT_CONCURRENCY}); also sizes the connection pool. */
     public Builder concurrency(int concurrency) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be at least 1");
+      if (concurrency < 1 || concurrency > CopyOptions.MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("concurrency must be between 1 and " + CopyOptions.MAX_CONCURRENCY + ", got "
+            + concurrency);
       }
       if (concurrency != this.concurrency) {
         this.pool = null; // sized for the old value

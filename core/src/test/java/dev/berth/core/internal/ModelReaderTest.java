@@ -75,6 +75,17 @@ class ModelReaderTest {
   }
 
   @Test
+  void aRepeatedKeyIsRefusedWhereverItIs() {
+    for (String doc : List.of("{'schemaVersion':2,'mediaType':'a/b','mediaType':'c/d'}",
+        "{'layers':[{'mediaType':'a/b','digest':'" + D + "','size':1,'size':5}]}",
+        "{'config':{'mediaType':'a/b','digest':'" + D + "','size':1,'platform':{'os':'linux','os':'windows'}}}")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ModelReader.manifest(json(doc), "manifest m"));
+      assertTrue(e.getMessage().startsWith("manifest m is not valid JSON: Duplicate field"), e.getMessage());
+    }
+  }
+
+  @Test
   void badJsonIsNamedAsSuch() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelReader.index(json("{'manifests':["), "index.json"));

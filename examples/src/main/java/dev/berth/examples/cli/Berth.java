@@ -105,6 +105,9 @@ public final class Berth implements Runnable {
         return a;
       }
       OptionSpec option = a.contains("=") ? null : root.findOption(a);
+      if (option != null && (option.usageHelp() || option.versionHelp())) {
+        return null; // berth --help push shows the root's usage, which lists every command
+      }
       if (option != null && option.arity().max() > 0) {
         i++; // its value, as in --ca-file ca.pem
       }

@@ -13,12 +13,13 @@ final class ConcurrencyOption {
    * Applies the flag, when given, to the session's registry clients (which size their connection pool
    * by it) and to {@code options}; call before the session opens a store.
    *
-   * @throws IllegalArgumentException when N is below 1
+   * @throws IllegalArgumentException when N is outside 1 to {@value CopyOptions#MAX_CONCURRENCY}
    */
   CopyOptions.Builder apply(Session session, CopyOptions.Builder options) {
     if (concurrency != null) {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
+      if (concurrency < 1 || concurrency > CopyOptions.MAX_CONCURRENCY) {
+        throw new IllegalArgumentException("--concurrency must be between 1 and " + CopyOptions.MAX_CONCURRENCY
+            + ", got " + concurrency);
       }
       session.concurrency(concurrency);
       options.concurrency(concurrency);

@@ -52,7 +52,8 @@ class BerthCommandLineTest {
     assertEquals(java.util.Set.of("tags"), Berth.commandLine(new Berth(null, null), "--registry-config=c.json",
         "--plain-http", "tags", "oci:x").getSubcommands().keySet());
     for (String[] args : List.of(new String[0], new String[] {"pul"}, new String[] {"help", "cp"},
-        new String[] {"--", "push"}, new String[] {"--version"})) {
+        new String[] {"--", "push"}, new String[] {"--version"}, new String[] {"--help", "push"},
+        new String[] {"-h", "tags", "oci:x"})) {
       assertEquals(all, Berth.commandLine(new Berth(null, null), args).getSubcommands().size(), String.join(" ", args));
     }
   }
@@ -86,9 +87,11 @@ class BerthCommandLineTest {
   }
 
   @Test
-  void concurrencyBelowOneIsAUsageError(@TempDir Path tmp) {
+  void concurrencyOutsideOneTo256IsAUsageError(@TempDir Path tmp) {
     assertBadInput(CliRun.run("cp", "--concurrency", "0", "oci:" + tmp.resolve("a") + ":v1", "oci:" + tmp.resolve("b")),
-        ExitCodes.USAGE, "--concurrency must be at least 1, got 0");
+        ExitCodes.USAGE, "--concurrency must be between 1 and 256, got 0");
+    assertBadInput(CliRun.run("cp", "--concurrency", "1073741824", "oci:" + tmp.resolve("a") + ":v1",
+        "oci:" + tmp.resolve("b")), ExitCodes.USAGE, "got 1073741824");
     assertFalse(Files.exists(tmp.resolve("b")), "nothing is created for a refused command");
   }
 
