@@ -1,16 +1,20 @@
 package dev.berth.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.berth.testkit.TokenEndpointWire.errorBody;
+import static dev.berth.testkit.TokenEndpointWire.first;
+import static dev.berth.testkit.TokenEndpointWire.json;
+import static dev.berth.testkit.TokenEndpointWire.oauthError;
+import static dev.berth.testkit.TokenEndpointWire.parseForm;
+import static dev.berth.testkit.TokenEndpointWire.respond;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +49,13 @@ import java.util.concurrent.Executors;
  * <p>Tokens are JWTs signed by {@link TestPki#tokenSigningKey()} with the certificate in the
  * {@code x5c} header, as distribution 2.8 requires. Each request is granted the intersection of the
  * scopes it asks for and what the user (or anonymous) is allowed, so partial grants happen just as
- * on real registries. Wrong credentials get 401. With {@link Builder#oauth2(boolean) oauth2(false)}
- * POST answers 405, as ghcr.io does. Every request is recorded for assertions.
+ * on real registries. Wrong credentials get 401. With {@link TokenServerBuilder#oauth2(boolean)
+ * oauth2(false)} POST answers 405, as ghcr.io does. Every request is recorded for assertions.
  */
 public final class TokenServer implements AutoCloseable {
   /** Path of the token endpoint below {@link #realm()}'s origin. */
   public static final String PATH = "/token";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final HttpServer server;
@@ -71,7 +73,7 @@ public final class TokenServer implements AutoCloseable {
   private final List<TokenRequest> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Integer> injectedFailures = new ConcurrentLinkedQueue<>();
 
-  private TokenServer(Builder b) throws IOException {
+  TokenServer(TokenServerBuilder b) throws IOException {
     this.tls = b.tls;
     this.issuer = b.issuer;
     this.service = b.service;
@@ -100,9 +102,9 @@ public final class TokenServer implements AutoCloseable {
     server.start();
   }
 
-  /** A builder; {@link Builder#pki(TestPki)} is required. */
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; {@link TokenServerBuilder#pki(TestPki)} is required. */
+  public static TokenServerBuilder builder() {
+    return new TokenServerBuilder();
   }
 
   /** The token endpoint URL, e.g. {@code http://127.0.0.1:PORT/token}. */
@@ -147,7 +149,7 @@ public final class TokenServer implements AutoCloseable {
 
   /**
    * Allows {@code user} more, from now on (tokens already issued keep what they carry); see
-   * {@link Builder#grant}. A null user means anonymous.
+   * {@link TokenServerBuilder#grant}. A null user means anonymous.
    */
   public void grant(String user, String repositoryGlob, String... actions) {
     policy.allow(user, "repository", repositoryGlob, actions);
@@ -263,7 +265,7 @@ public final class TokenServer implements AutoCloseable {
       body.put("refresh_token", newRefreshToken(user));
     }
     record(exchange, null, scopes, user, presented, 200, granted);
-    respond(exchange, 200, JSON.writeValueAsBytes(body));
+    respond(exchange, 200, json(body));
   }
 
   private void handlePost(HttpExchange exchange, Injected failure) throws IOException {
@@ -330,7 +332,7 @@ public final class TokenServer implements AutoCloseable {
       body.put("refresh_token", refreshToken);
     }
     record(exchange, grantType, scopes, user, true, 200, granted);
-    respond(exchange, 200, JSON.writeValueAsBytes(body));
+    respond(exchange, 200, json(body));
   }
 
   private String issue(String subject, List<ResourceScope> access, Instant now) {
@@ -386,148 +388,9 @@ public final class TokenServer implements AutoCloseable {
         authenticated, status, List.copyOf(granted)));
   }
 
-  private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-  }
-
-  private static byte[] errorBody(String code, String message) {
-    try {
-      return JSON.writeValueAsBytes(Map.of("errors", List.of(Map.of("code", code, "message", message))));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] oauthError(String error) {
-    return ("{\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String first(Map<String, List<String>> params, String name) {
-    List<String> values = params.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  private static Map<String, List<String>> parseForm(String raw) {
-    Map<String, List<String>> params = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return params;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return params;
-  }
-
   private static String randomToken(int bytes) {
     byte[] raw = new byte[bytes];
     RANDOM.nextBytes(raw);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-  }
-
-  /** Configures a {@link TokenServer}. */
-  public static final class Builder {
-    private TestPki pki;
-    private boolean tls;
-    private String issuer = "berth-test";
-    private String service = "berth-registry";
-    private long expiresInSeconds = 300;
-    private boolean oauth2 = true;
-    private boolean requireAuthentication;
-    private final Map<String, String> users = new LinkedHashMap<>();
-    private final AccessPolicy policy = new AccessPolicy();
-
-    private Builder() {}
-
-    /** The PKI whose {@link TestPki#tokenSigningKey()} signs tokens (and whose CA serves TLS). Required. */
-    public Builder pki(TestPki pki) {
-      this.pki = pki;
-      return this;
-    }
-
-    /** Serve HTTPS with a certificate from the PKI's CA (default plain HTTP). */
-    public Builder tls(boolean tls) {
-      this.tls = tls;
-      return this;
-    }
-
-    /** The {@code iss} claim (default {@code berth-test}). */
-    public Builder issuer(String issuer) {
-      this.issuer = issuer;
-      return this;
-    }
-
-    /** The service / audience (default {@code berth-registry}). */
-    public Builder service(String service) {
-      this.service = service;
-      return this;
-    }
-
-    /** Adds a user who may authenticate with Basic credentials or the OAuth2 password grant. */
-    public Builder user(String name, String password) {
-      users.put(name, password);
-      return this;
-    }
-
-    /**
-     * Allows {@code user} the {@code actions} (pull, push, delete, or *) on repositories whose name
-     * matches {@code repositoryGlob}, where {@code *} matches any characters including slashes.
-     */
-    public Builder grant(String user, String repositoryGlob, String... actions) {
-      policy.allow(user, "repository", repositoryGlob, actions);
-      return this;
-    }
-
-    /** Like {@link #grant} for any resource type, e.g. {@code ("alice", "registry", "catalog", "*")}. */
-    public Builder grantResource(String user, String type, String nameGlob, String... actions) {
-      policy.allow(user, type, nameGlob, actions);
-      return this;
-    }
-
-    /** Allows everyone, with or without credentials, the actions on matching repositories. */
-    public Builder anonymousGrant(String repositoryGlob, String... actions) {
-      policy.allow(null, "repository", repositoryGlob, actions);
-      return this;
-    }
-
-    /** Token lifetime (default 300 s). Note distribution 2.8 allows 60 s of clock leeway past expiry. */
-    public Builder expiresInSeconds(long seconds) {
-      this.expiresInSeconds = seconds;
-      return this;
-    }
-
-    /** Whether POST (OAuth2) is served; when false POST answers 405 like ghcr.io. Default true. */
-    public Builder oauth2(boolean enabled) {
-      this.oauth2 = enabled;
-      return this;
-    }
-
-    /**
-     * Whether a GET without credentials is refused with 401 and a Basic challenge instead of
-     * getting an anonymous token (default false: anonymous tokens, as Docker Hub and ghcr.io give).
-     */
-    public Builder requireAuthentication(boolean required) {
-      this.requireAuthentication = required;
-      return this;
-    }
-
-    /** Starts the server on a free loopback port. */
-    public TokenServer start() {
-      if (pki == null) {
-        throw new IllegalStateException("TokenServer.builder().pki(...) is required");
-      }
-      try {
-        return new TokenServer(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start token server", e);
-      }
-    }
   }
 }

@@ -284,7 +284,7 @@ class CopierTest {
     Thread caller = Thread.currentThread();
     Thread interrupter = new Thread(() -> {
       try {
-        Thread.sleep(300);
+        src.firstFetch.await(); // the copy is under way
       } catch (InterruptedException ignored) {
         return;
       }

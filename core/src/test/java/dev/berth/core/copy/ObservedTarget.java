@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A MemoryStore that counts fetches per digest and the most fetches ever in flight at once. */
@@ -18,7 +19,10 @@ final class ObservedTarget implements Target, ReferrerLister {
   final Map<Digest, AtomicInteger> fetches = new ConcurrentHashMap<>();
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
+  /** Simulated transfer time of each fetch, so that transfers overlap as they do over a network. */
   volatile long fetchDelayMillis;
+  /** Opens when the first fetch starts: a test can act while a copy is under way. */
+  final CountDownLatch firstFetch = new CountDownLatch(1);
 
   int fetchCount(Descriptor d) {
     AtomicInteger n = fetches.get(d.digest());
@@ -30,6 +34,7 @@ final class ObservedTarget implements Target, ReferrerLister {
     fetches.computeIfAbsent(target.digest(), k -> new AtomicInteger()).incrementAndGet();
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    firstFetch.countDown();
     try {
       if (fetchDelayMillis > 0) {
         Thread.sleep(fetchDelayMillis);
