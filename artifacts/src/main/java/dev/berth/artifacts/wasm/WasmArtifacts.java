@@ -12,8 +12,6 @@ import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,12 +115,8 @@ public final class WasmArtifacts {
     try (StagingDirectory staging = StagingDirectory.create(parent)) {
       Path staged = staging.newFile(target.getFileName().toString());
       TransferRetries.fetchTo(source, layer, staged);
-      WasmKind kind;
-      try (InputStream in = Files.newInputStream(staged)) {
-        // Name what the user asked for, not the staging file.
-        kind = WasmBinary.kind(in.readNBytes(WasmBinary.PREAMBLE_BYTES),
-            "layer " + layer.digest() + " of " + reference);
-      }
+      // Name what the user asked for, not the staging file.
+      WasmKind kind = WasmBinary.kind(staged, "layer " + layer.digest() + " of " + reference);
       staging.commit(overwrite);
       return new PulledWasm(target, kind, config, layout, root, layer);
     }

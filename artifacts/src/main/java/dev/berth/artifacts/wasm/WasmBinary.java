@@ -43,11 +43,21 @@ public final class WasmBinary {
    * @throws InvalidWasmException naming the file, when it is not a module or a component
    */
   public static WasmKind kind(Path file) throws IOException {
+    return kind(file, file.toString());
+  }
+
+  /**
+   * The kind of the binary in {@code file}, with {@code what} (the file's name for the user, a layer)
+   * at the front of any error.
+   *
+   * @throws InvalidWasmException when it is not a module or a component
+   */
+  public static WasmKind kind(Path file, String what) throws IOException {
     byte[] preamble;
     try (InputStream in = Files.newInputStream(file)) {
       preamble = in.readNBytes(PREAMBLE_BYTES);
     }
-    return kind(preamble, file.toString());
+    return kind(preamble, what);
   }
 
   /**

@@ -52,14 +52,10 @@ public final class Json {
    * @throws IllegalArgumentException naming {@code what} when the bytes are not valid JSON of that shape
    */
   public static <T> T read(byte[] bytes, Class<T> type, String what) {
+    if (type == JsonNode.class) {
+      return type.cast(nonEmptyTree(JsonTrees::parse, bytes, what)); // no ObjectMapper needed
+    }
     try {
-      if (type == JsonNode.class) {
-        JsonNode tree = JsonTrees.parse(bytes);
-        if (tree.isMissingNode()) {
-          throw new IllegalArgumentException(what + " is not valid JSON: no content");
-        }
-        return type.cast(tree);
-      }
       return mapper().readValue(bytes, type);
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " is not valid JSON: " + originalMessage(e), e);
@@ -74,15 +70,24 @@ public final class Json {
    * @throws IllegalArgumentException naming {@code what} when the bytes are not valid JSON or repeat a key
    */
   public static JsonNode readTreeWithUniqueKeys(byte[] bytes, String what) {
+    return nonEmptyTree(JsonTrees::parseWithUniqueKeys, bytes, what);
+  }
+
+  private interface TreeParser {
+    JsonNode parse(byte[] bytes) throws IOException;
+  }
+
+  private static JsonNode nonEmptyTree(TreeParser parser, byte[] bytes, String what) {
+    JsonNode tree;
     try {
-      JsonNode tree = JsonTrees.parseWithUniqueKeys(bytes);
-      if (tree.isMissingNode()) {
-        throw new IllegalArgumentException(what + " is not valid JSON: no content");
-      }
-      return tree;
+      tree = parser.parse(bytes);
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " is not valid JSON: " + originalMessage(e), e);
     }
+    if (tree.isMissingNode()) {
+      throw new IllegalArgumentException(what + " is not valid JSON: no content");
+    }
+    return tree;
   }
 
   private static String originalMessage(IOException e) {

@@ -23,29 +23,29 @@ public final class ModelWriter {
 
   /** Compact JSON of {@code m}. */
   public static byte[] manifest(Manifest m) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeNumberField("schemaVersion", m.schemaVersion());
-      string(g, "mediaType", m.mediaType());
-      string(g, "artifactType", m.artifactType());
+    return document(m.schemaVersion(), m.mediaType(), m.artifactType(), g -> {
       descriptor(g, "config", m.config());
       descriptors(g, "layers", m.layers());
-      descriptor(g, "subject", m.subject());
-      stringMap(g, "annotations", m.annotations());
-      g.writeEndObject();
-    });
+    }, m.subject(), m.annotations());
   }
 
   /** Compact JSON of {@code i}. */
   public static byte[] index(Index i) {
+    return document(i.schemaVersion(), i.mediaType(), i.artifactType(),
+        g -> descriptors(g, "manifests", i.manifests()), i.subject(), i.annotations());
+  }
+
+  // Manifest and Index share their first three and last two fields, in this order.
+  private static byte[] document(int schemaVersion, String mediaType, String artifactType, Body content,
+      Descriptor subject, Map<String, String> annotations) {
     return write(g -> {
       g.writeStartObject();
-      g.writeNumberField("schemaVersion", i.schemaVersion());
-      string(g, "mediaType", i.mediaType());
-      string(g, "artifactType", i.artifactType());
-      descriptors(g, "manifests", i.manifests());
-      descriptor(g, "subject", i.subject());
-      stringMap(g, "annotations", i.annotations());
+      g.writeNumberField("schemaVersion", schemaVersion);
+      string(g, "mediaType", mediaType);
+      string(g, "artifactType", artifactType);
+      content.write(g);
+      descriptor(g, "subject", subject);
+      stringMap(g, "annotations", annotations);
       g.writeEndObject();
     });
   }

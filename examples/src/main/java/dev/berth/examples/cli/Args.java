@@ -3,7 +3,6 @@ package dev.berth.examples.cli;
 import dev.berth.core.content.Deleter;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
-import dev.berth.core.MediaTypes;
 import dev.berth.core.UnsupportedException;
 
 /** Checks shared by commands: that an argument names a manifest, that a store can do an optional thing. */
@@ -30,15 +29,6 @@ final class Args {
     if (target.digest() != null) {
       throw new IllegalArgumentException(what + " takes a tag, not a digest: the digest is " + written + "'s");
     }
-  }
-
-  /**
-   * Checks a media type or artifact type from the command line (see {@link MediaTypes#check}).
-   *
-   * @param what the flag or argument it came from, for the error
-   */
-  static String mediaType(String value, String what) {
-    return MediaTypes.check(value, what);
   }
 
   static TagLister tagLister(Target store, TargetArg target) throws UnsupportedException {

@@ -2,6 +2,7 @@ package dev.berth.examples.cli;
 
 import dev.berth.artifacts.referrers.Attach;
 import dev.berth.core.Descriptor;
+import dev.berth.core.MediaTypes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class AttachCommand extends BerthCommand {
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
     String subject = Args.reference(target);
-    Attach.Builder attach = Attach.builder(Args.mediaType(artifactType, "--artifact-type")).annotations(annotations);
+    Attach.Builder attach = Attach.builder(MediaTypes.check(artifactType, "--artifact-type")).annotations(annotations);
     for (String spec : files) {
       PushCommand.FileSpec f = PushCommand.FileSpec.parse(spec);
       LocalPaths.inputFile(f.path());

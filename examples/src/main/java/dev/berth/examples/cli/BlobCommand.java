@@ -3,6 +3,7 @@ package dev.berth.examples.cli;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestingInputStream;
+import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Target;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.Repository;
@@ -82,7 +83,7 @@ final class BlobCommand {
         throw new IllegalArgumentException("blob put takes a repository without a tag or digest: the blob is named by"
             + " its own digest (" + target.repositoryText() + ")");
       }
-      Descriptor blob = describe(LocalPaths.inputFile(file), Args.mediaType(mediaType, "--media-type"));
+      Descriptor blob = describe(LocalPaths.inputFile(file), MediaTypes.check(mediaType, "--media-type"));
       Target store = session.open(target, true);
       ProgressBars bars = session.showProgress("push");
       try (InputStream in = Files.newInputStream(file)) {

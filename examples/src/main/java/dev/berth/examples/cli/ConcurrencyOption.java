@@ -17,12 +17,12 @@ final class ConcurrencyOption {
    */
   CopyOptions.Builder apply(Session session, CopyOptions.Builder options) {
     if (concurrency != null) {
-      if (concurrency < 1 || concurrency > CopyOptions.MAX_CONCURRENCY) {
-        throw new IllegalArgumentException("--concurrency must be between 1 and " + CopyOptions.MAX_CONCURRENCY
-            + ", got " + concurrency);
+      try {
+        options.concurrency(concurrency);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--" + e.getMessage(), e); // "--concurrency must be between ..."
       }
       session.concurrency(concurrency);
-      options.concurrency(concurrency);
     }
     return options;
   }

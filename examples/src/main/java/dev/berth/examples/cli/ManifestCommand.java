@@ -2,6 +2,7 @@ package dev.berth.examples.cli;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
+import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.Target;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class ManifestCommand {
       TargetArg target = TargetArg.parse(ref);
       Args.tagOnly(target, "manifest put", "the file");
       if (mediaType != null) {
-        Args.mediaType(mediaType, "--media-type");
+        MediaTypes.check(mediaType, "--media-type");
       }
       EncodedManifest m = EncodedManifest.wrap(mediaType, Files.readAllBytes(LocalPaths.inputFile(file)));
       Contents.pushManifest(session.open(target, true), m, target.tag());

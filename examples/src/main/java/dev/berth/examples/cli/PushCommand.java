@@ -41,7 +41,7 @@ final class PushCommand extends BerthCommand {
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
     Args.tagOnly(target, "push", "the new manifest");
-    FilePush.Builder request = FilePush.builder().artifactType(Args.mediaType(artifactType, "--artifact-type"))
+    FilePush.Builder request = FilePush.builder().artifactType(MediaTypes.check(artifactType, "--artifact-type"))
         .annotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
     for (String spec : files) {
       FileSpec f = FileSpec.parse(spec);
@@ -64,7 +64,7 @@ final class PushCommand extends BerthCommand {
     static FileSpec parse(String spec) {
       int colon = spec.lastIndexOf(':');
       if (colon > 0 && spec.indexOf('/', colon) > colon && !spec.substring(colon + 1).startsWith("/")) {
-        String type = Args.mediaType(spec.substring(colon + 1), "in " + spec + ", the type");
+        String type = MediaTypes.check(spec.substring(colon + 1), "in " + spec + ", the type");
         return new FileSpec(Path.of(spec.substring(0, colon)), type);
       }
       return new FileSpec(Path.of(spec), null);
