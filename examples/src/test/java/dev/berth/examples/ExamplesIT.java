@@ -13,7 +13,7 @@ import dev.berth.core.Reference;
 import dev.berth.core.content.Contents;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
-import dev.berth.examples.demo.DemoInputs;
+import dev.berth.cli.demo.DemoInputs;
 import dev.berth.testkit.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 /**
  * Test fixtures that start real servers for berth's integration tests. Test scope only; never
- * shipped (except to the examples' benchmark).
+ * shipped (except to the benchmark, berth-bench).
  *
  * <ul>
  *   <li>{@link dev.berth.testkit.RegistryServer}: Debian's {@code docker-registry} (distribution

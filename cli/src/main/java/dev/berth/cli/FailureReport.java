@@ -1,0 +1,199 @@
+package dev.berth.cli;
+
+import dev.berth.auth.AuthenticationException;
+import dev.berth.core.NotFoundException;
+import dev.berth.core.UnauthorizedException;
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertPathValidatorException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Turns an exception into a {@link Failure}: the exit code, the one line to print, and a hint where a
+ * common mistake explains it (a token without the package scopes on ghcr.io, a private CA, a
+ * plain-HTTP registry, a misspelt tag).
+ */
+public final class FailureReport {
+  private FailureReport() {}
+
+  /** Describes {@code error}, which happened while doing what {@code ctx} says. */
+  public static Failure describe(Throwable error, FailureContext ctx) {
+    if (error instanceof UncheckedIOException && error.getCause() != null) {
+      return describe(error.getCause(), ctx); // the wrapper's message is the cause's class name
+    }
+    AuthenticationException auth = (AuthenticationException) find(error, AuthenticationException.class);
+    if (error instanceof dev.berth.core.AccessDeniedException
+        || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {
+      // Token registries answer an anonymous push with "denied", not 401: the fix is still to log in.
+      return new Failure(ExitCodes.AUTH, message(error), ctx.anonymous() ? unauthorizedHint(ctx) : deniedHint(ctx));
+    }
+    if (auth != null && auth.reason() == AuthenticationException.Reason.HELPER_FAILED) {
+      return new Failure(ExitCodes.AUTH, message(auth),
+          "a credential helper named in the docker config failed; check it runs, or pass -u USER --password-stdin");
+    }
+    if (error instanceof UnauthorizedException || auth != null) {
+      return new Failure(ExitCodes.AUTH, message(error), unauthorizedHint(ctx));
+    }
+    if (error instanceof NotFoundException) {
+      return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(ctx));
+    }
+    if (error instanceof MissingLayoutException e) {
+      return new Failure(ExitCodes.NOT_FOUND, e.getReason() + ": " + e.getFile(), null);
+    }
+    if (error instanceof NoSuchFileException e) {
+      String what = e.getReason() != null ? e.getReason() : "no such file or directory";
+      return new Failure(ExitCodes.FAILURE, what + ": " + e.getFile(), null);
+    }
+    if (error instanceof AccessDeniedException e) {
+      return new Failure(ExitCodes.FAILURE, "permission denied: " + e.getFile(), null);
+    }
+    if (error instanceof FileAlreadyExistsException e) {
+      // Pulls refuse to replace files unless told to; the library's wording names its option, not the flag.
+      return new Failure(ExitCodes.FAILURE, "already exists: " + e.getFile(),
+          "pass --overwrite to replace it, or write somewhere else with -o");
+    }
+    if (error instanceof NotDirectoryException e) {
+      return new Failure(ExitCodes.FAILURE, "not a directory: " + e.getFile(), null);
+    }
+    if (error instanceof FileSystemException e) {
+      // Its getMessage() is only the path when the JDK gives no reason: say at least what kind of failure.
+      String what = e.getReason() != null ? e.getReason() : "file system error";
+      return new Failure(ExitCodes.FAILURE, what + ": " + e.getFile()
+          + (e.getOtherFile() != null ? " -> " + e.getOtherFile() : ""), null);
+    }
+    if (error instanceof FileNotFoundException) {
+      return new Failure(ExitCodes.FAILURE, message(error), null);
+    }
+    if (error instanceof IllegalArgumentException) {
+      return new Failure(ExitCodes.USAGE, message(error), null);
+    }
+    Throwable tls = find(error, SSLException.class, CertificateException.class, CertPathValidatorException.class);
+    if (tls != null) {
+      return tlsFailure(tls, ctx);
+    }
+    String where = ctx.host() == null ? "the registry" : ctx.host();
+    Throwable refused = find(error, ConnectException.class);
+    if (refused != null) {
+      return new Failure(ExitCodes.NETWORK, "cannot connect to " + connectTarget(refused, where)
+          + ": " + message(rootCause(refused)), "is the registry running, and is the port right?");
+    }
+    if (find(error, UnknownHostException.class) != null) {
+      return new Failure(ExitCodes.NETWORK, "unknown host " + message(find(error, UnknownHostException.class)),
+          "check the registry name in the reference");
+    }
+    if (find(error, SocketTimeoutException.class) != null) {
+      return new Failure(ExitCodes.NETWORK, "timed out talking to " + where, null);
+    }
+    return new Failure(ExitCodes.FAILURE, message(error), null);
+  }
+
+  /**
+   * The host:port a refused connection was for. OkHttp says "Failed to connect to NAME/IP:PORT"; that
+   * is the better answer when a command talks to two registries (cp), where the context names only one.
+   */
+  static String connectTarget(Throwable refused, String fallback) {
+    String m = refused.getMessage();
+    String prefix = "Failed to connect to ";
+    if (m == null || !m.startsWith(prefix)) {
+      return fallback;
+    }
+    String address = m.substring(prefix.length()).trim();
+    int slash = address.indexOf('/');
+    int colon = address.lastIndexOf(':');
+    if (slash < 0 || colon < slash) {
+      return fallback;
+    }
+    String name = slash > 0 ? address.substring(0, slash) : address.substring(slash + 1, colon);
+    return name + address.substring(colon);
+  }
+
+  private static Failure tlsFailure(Throwable tls, FailureContext ctx) {
+    String where = ctx.host() == null ? "the registry" : ctx.host();
+    String text = String.valueOf(tls.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    // JDK wording for a TLS hello answered by plain HTTP: "Unsupported or unrecognized SSL message".
+    if (text.contains("plaintext") || text.contains("unrecognized ssl message")) {
+      return new Failure(ExitCodes.NETWORK, where + " does not speak TLS on that port",
+          "for a plain-HTTP registry (a local one) pass --plain-http");
+    }
+    boolean verification = tls instanceof SSLHandshakeException || tls instanceof SSLPeerUnverifiedException
+        || find(tls, CertificateException.class, CertPathValidatorException.class) != null;
+    String msg = "TLS " + (verification ? "verification" : "connection") + " with " + where + " failed: "
+        + message(rootCause(tls));
+    return new Failure(ExitCodes.NETWORK, msg,
+        "if the registry's certificate comes from a private CA, pass --ca-file CA.pem"
+            + " (--insecure skips verification; for testing only)");
+  }
+
+  private static String unauthorizedHint(FailureContext ctx) {
+    if (ctx.isGhcr()) {
+      return ctx.writing()
+          ? "ghcr.io needs a GitHub user and a token with the write:packages scope (a personal access token"
+              + " (classic) with read:packages and write:packages; in GitHub Actions, GITHUB_TOKEN with"
+              + " 'permissions: packages: write'): echo \"$TOKEN\" | berth login ghcr.io -u USER --password-stdin"
+          : "ghcr.io needs a GitHub user and a token with the read:packages scope for private packages"
+              + " (in GitHub Actions, GITHUB_TOKEN with 'permissions: packages: read'):"
+              + " echo \"$TOKEN\" | berth login ghcr.io -u USER --password-stdin";
+    }
+    String host = ctx.host() == null ? "HOST" : ctx.host();
+    return "log in with: berth login " + host + " -u USER --password-stdin"
+        + " (or pass -u USER --password-stdin to this command)";
+  }
+
+  private static String deniedHint(FailureContext ctx) {
+    if (ctx.isGhcr()) {
+      return ctx.writing()
+          ? "the token was accepted but may not push here: a personal access token needs write:packages;"
+              + " GITHUB_TOKEN needs 'permissions: packages: write' in the workflow, and a package that"
+              + " already exists must grant this repository write access (package settings, Manage Actions access)"
+          : "the token was accepted but may not read this package: a personal access token needs"
+              + " read:packages; GITHUB_TOKEN reads only packages that grant this repository access";
+    }
+    return "the credentials were accepted but do not allow this " + (ctx.writing() ? "write" : "read")
+        + " on this repository";
+  }
+
+  private static String notFoundHint(FailureContext ctx) {
+    return ctx.repository() == null ? null : "list the tags with: berth tags " + ctx.repository();
+  }
+
+  @SafeVarargs
+  private static Throwable find(Throwable error, Class<? extends Throwable>... types) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(t)) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null && r.getCause() != r) {
+      r = r.getCause();
+    }
+    return r;
+  }
+
+  /** The first line of the message, or the exception's simple name when it has none. */
+  static String message(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

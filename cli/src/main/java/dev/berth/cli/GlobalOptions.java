@@ -1,0 +1,68 @@
+package dev.berth.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The flags every {@code berth} command accepts, before or after the command name. Picocli sets them
+ * on this one instance wherever they appear on the line ({@link ScopeType#INHERIT}).
+ */
+public final class GlobalOptions {
+  @Option(names = "--plain-http", scope = ScopeType.INHERIT,
+      description = "Talk HTTP, not HTTPS, to the registries named on this command line (a local registry).")
+  boolean plainHttp;
+
+  @Option(names = "--ca-file", paramLabel = "PEM", scope = ScopeType.INHERIT,
+      description = "Trust the CA certificates in this PEM file in addition to the system's.")
+  Path caFile;
+
+  @Option(names = "--insecure", scope = ScopeType.INHERIT,
+      description = "Skip TLS certificate verification (for testing only).")
+  boolean insecure;
+
+  @Option(names = {"-u", "--username"}, paramLabel = "USER", scope = ScopeType.INHERIT,
+      description = "Registry user name; the password or token is read with --password-stdin.")
+  String username;
+
+  @Option(names = "--password-stdin", scope = ScopeType.INHERIT,
+      description = "Read the password or token from standard input (one line).")
+  boolean passwordStdin;
+
+  @Option(names = "--registry-config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Docker config.json to read credentials from and `berth login` to write"
+          + " (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json).")
+  Path registryConfig;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log each HTTP exchange to stderr (credentials and tokens redacted).")
+  boolean verbose;
+
+  public boolean plainHttp() {
+    return plainHttp;
+  }
+
+  public Path caFile() {
+    return caFile;
+  }
+
+  public boolean insecure() {
+    return insecure;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public boolean passwordStdin() {
+    return passwordStdin;
+  }
+
+  public Path registryConfig() {
+    return registryConfig;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.berth.cli;
+
+import dev.berth.artifacts.files.FileArtifacts;
+import dev.berth.artifacts.files.FileEntry;
+import dev.berth.artifacts.files.FilePush;
+import dev.berth.core.Descriptor;
+import dev.berth.core.MediaTypes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth push REF FILE...}: files and directories as an OCI artifact, the way oras pushes them. */
+@Command(name = "push", mixinStandardHelpOptions = true,
+    description = {"Push files and directories as one OCI artifact; prints its digest.",
+        "Compatible with oras: each file becomes a layer titled by its name; a directory becomes a"
+            + " reproducible tar+gzip layer that pull unpacks."})
+final class PushCommand extends BerthCommand {
+  @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME[:TAG] or oci:PATH[:TAG].")
+  String ref;
+
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE[:MEDIATYPE]",
+      description = "Files or directories; a suffix :TYPE/SUBTYPE sets the layer's media type.")
+  List<String> files;
+
+  @Option(names = "--artifact-type", paramLabel = "TYPE", defaultValue = MediaTypes.UNKNOWN_ARTIFACT,
+      description = "The manifest's artifactType (default: ${DEFAULT-VALUE}).")
+  String artifactType;
+
+  @Option(names = {"-a", "--annotation"}, paramLabel = "KEY=VALUE", description = "A manifest annotation; repeatable.")
+  Map<String, String> annotations = new LinkedHashMap<>();
+
+  @Option(names = "--config", paramLabel = "FILE[:MEDIATYPE]", description = "A config blob instead of the empty one.")
+  String config;
+
+  @Override
+  protected int run(Session session) throws Exception {
+    TargetArg target = TargetArg.parse(ref);
+    Args.tagOnly(target, "push", "the new manifest");
+    FilePush.Builder request = FilePush.builder().artifactType(MediaTypes.check(artifactType, "--artifact-type"))
+        .annotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
+    for (String spec : files) {
+      FileSpec f = FileSpec.parse(spec);
+      LocalPaths.inputFileOrDirectory(f.path());
+      request.add(f.mediaType() == null ? FileEntry.of(f.path()) : FileEntry.of(f.path(), f.mediaType()));
+    }
+    if (config != null) {
+      FileSpec c = FileSpec.parse(config);
+      request.config(Files.readAllBytes(LocalPaths.inputFile(c.path())), c.mediaType() == null ? MediaTypes.UNKNOWN_CONFIG : c.mediaType());
+    }
+    ProgressBars bars = session.showProgress("push");
+    Descriptor manifest = FileArtifacts.push(session.open(target, true), request.build(), target.tag());
+    bars.finish();
+    session.console().result(manifest.digest().toString());
+    return ExitCodes.OK;
+  }
+
+  /** {@code PATH[:TYPE/SUBTYPE]}: the suffix counts as a media type only if it has a '/', so C:\\x and a:b stay paths. */
+  record FileSpec(Path path, String mediaType) {
+    static FileSpec parse(String spec) {
+      int colon = spec.lastIndexOf(':');
+      if (colon > 0 && spec.indexOf('/', colon) > colon && !spec.substring(colon + 1).startsWith("/")) {
+        String type = MediaTypes.check(spec.substring(colon + 1), "in " + spec + ", the type");
+        return new FileSpec(Path.of(spec.substring(0, colon)), type);
+      }
+      return new FileSpec(Path.of(spec), null);
+    }
+  }
+}

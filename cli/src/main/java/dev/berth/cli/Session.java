@@ -1,0 +1,271 @@
+package dev.berth.cli;
+
+import dev.berth.auth.Credential;
+import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.DockerConfig;
+import dev.berth.core.Descriptor;
+import dev.berth.core.content.Target;
+import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.layout.OciLayout;
+import dev.berth.core.remote.ProgressListener;
+import dev.berth.core.remote.RegistryClient;
+import dev.berth.core.remote.Repository;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run of {@code berth}: the console, the global flags, the registry client they configure, and what
+ * the command is working on (so a failure can be explained in terms of it). {@link #open} is the one
+ * place an argument becomes a store: an {@link OciLayout} or a remote {@link Repository}.
+ */
+public final class Session {
+  private final Console console;
+  private final GlobalOptions options;
+  private final InputStream stdin;
+  private volatile FailureContext context = FailureContext.NONE;
+  private char[] password;
+  private final Map<String, RegistryClient> clients = new HashMap<>();
+  private RegistryClient baseClient;
+  private int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
+  private ProgressListener progress = ProgressListener.NONE;
+  // Layout directories this run created by opening them for writing: a failed command removes them.
+  private final List<Path> createdLayouts = new ArrayList<>();
+
+  Session(Console console, GlobalOptions options, InputStream stdin) {
+    this.console = console;
+    this.options = options;
+    this.stdin = stdin;
+  }
+
+  public Console console() {
+    return console;
+  }
+
+  public GlobalOptions options() {
+    return options;
+  }
+
+  /** What the command was working on, for failure hints. */
+  public FailureContext failureContext() {
+    FailureContext ctx = context;
+    if (ctx.host() == null) {
+      return ctx;
+    }
+    try {
+      return ctx.withAnonymous(credentials().credentialFor(ctx.host()).isAnonymous());
+    } catch (IOException | RuntimeException e) {
+      return ctx; // a broken credential store is reported by the command itself
+    }
+  }
+
+  /**
+   * How many blobs the registry clients of this session move at once; call before the first store opens.
+   *
+   * @throws IllegalStateException when a registry client already exists
+   */
+  public void concurrency(int n) {
+    if (baseClient != null) {
+      throw new IllegalStateException("concurrency is set before any registry client is made");
+    }
+    concurrency = n;
+  }
+
+  /** Notes that the command now talks to the registry {@code host} as a whole (login). */
+  public void workingOnRegistry(String host) {
+    context = new FailureContext(host, false, null, false);
+  }
+
+  /** Notes that the command now works on {@code target}, reading it or writing it. */
+  public void workingOn(TargetArg target, boolean writing) {
+    context = new FailureContext(target.host(), writing, target.repositoryText(), false);
+  }
+
+  /**
+   * The password or token from standard input (first line, without its line break), read once.
+   *
+   * @throws IllegalArgumentException when --password-stdin was not given or stdin is empty
+   */
+  public char[] password() throws IOException {
+    if (password == null) {
+      if (!options.passwordStdin()) {
+        throw new IllegalArgumentException("a user name was given without a password: pass the password"
+            + " or token on standard input with --password-stdin");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+      String line = reader.readLine();
+      if (line == null || line.isEmpty()) {
+        throw new IllegalArgumentException("--password-stdin was given but standard input was empty");
+      }
+      password = line.toCharArray();
+    }
+    return password.clone();
+  }
+
+  /**
+   * Opens the store {@code target} names, noting it for failure hints. A layout that does not exist is
+   * created when writing (and removed again by {@link #discardCreatedLayouts} if the command fails) and
+   * reported as not found when reading.
+   */
+  public Target open(TargetArg target, boolean writing) throws IOException {
+    workingOn(target, writing);
+    if (target instanceof TargetArg.Layout layout) {
+      if (!writing && !Files.isDirectory(layout.dir())) {
+        throw new MissingLayoutException(layout.dir());
+      }
+      if (writing) {
+        LocalPaths.outputDirectory(layout.dir());
+        Path created = LocalPaths.outermostMissing(layout.dir());
+        if (created != null) {
+          createdLayouts.add(created);
+        }
+      }
+      return OciLayout.open(layout.dir());
+    }
+    return repository((TargetArg.Remote) target);
+  }
+
+  /**
+   * Removes the layout directories this run created, after a failure, so that a command that failed
+   * leaves no empty or half-filled layout behind. Layouts that existed before are left alone.
+   */
+  public void discardCreatedLayouts() {
+    for (Path dir : createdLayouts) {
+      try {
+        LocalPaths.deleteTree(dir);
+      } catch (IOException | RuntimeException e) {
+        console.note("warning: could not remove " + dir + ", created by this failed command: "
+            + FailureReport.message(e));
+      }
+    }
+    createdLayouts.clear();
+  }
+
+  /** The remote repository {@code target} names. */
+  public Repository repository(TargetArg.Remote target) throws IOException {
+    return client(target.host()).repository(target.ref());
+  }
+
+  /** Progress bars for what follows ({@code push}, {@code pull}, {@code copy}), fed by the registry transfers. */
+  public ProgressBars showProgress(String verb) {
+    ProgressBars bars = new ProgressBars(console, verb);
+    progress(bars);
+    return bars;
+  }
+
+  /** Sends byte counts of the following registry transfers to {@code listener} (until set again). */
+  public void progress(ProgressListener listener) {
+    this.progress = listener == null ? ProgressListener.NONE : listener;
+  }
+
+  /**
+   * The registry client for {@code host}, configured from the global flags. {@code --plain-http}
+   * applies to the hosts this command line names, so each host gets a client derived from one base
+   * (they share its connection pool).
+   */
+  public RegistryClient client(String host) throws IOException {
+    String key = host.toLowerCase(Locale.ROOT);
+    RegistryClient client = clients.get(key);
+    if (client == null) {
+      RegistryClient.Builder b = base().newBuilder().progressListener(progressRelay());
+      if (options.plainHttp()) {
+        b.plainHttp(key);
+      }
+      client = b.build();
+      clients.put(key, client);
+    }
+    return client;
+  }
+
+  /**
+   * A client for {@code host} that presents only {@code credential}: what {@code berth login} verifies
+   * with, so a stale stored credential cannot make a wrong password look right.
+   */
+  public RegistryClient clientWith(String host, Credential credential) throws IOException {
+    RegistryClient.Builder b = base().newBuilder().credentials(CredentialProvider.of(credential));
+    if (options.plainHttp()) {
+      b.plainHttp(host.toLowerCase(Locale.ROOT));
+    }
+    return b.build();
+  }
+
+  /** The credentials this invocation uses: -u with --password-stdin, else the environment and docker's config. */
+  public CredentialProvider credentials() throws IOException {
+    if (options.username() != null) {
+      // -u applies to every registry on this command line, as with oras.
+      return CredentialProvider.of(Credential.basic(options.username(), new String(password())));
+    }
+    if (options.passwordStdin()) {
+      throw new IllegalArgumentException("--password-stdin needs -u/--username");
+    }
+    if (options.registryConfig() != null) {
+      return CredentialProvider.chain(CredentialProvider.environment(), DockerConfig.at(registryConfigFile()));
+    }
+    return CredentialProvider.defaults();
+  }
+
+  /** Where {@code berth login} stores credentials: --registry-config, else docker's config.json. */
+  public DockerConfig dockerConfig() {
+    return options.registryConfig() != null
+        ? DockerConfig.at(registryConfigFile())
+        : DockerConfig.docker(System.getenv());
+  }
+
+  // A missing config file is fine (login creates it); a directory there is a mistake to name.
+  private Path registryConfigFile() {
+    Path file = options.registryConfig();
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("--registry-config " + file + " is a directory; name the config.json file");
+    }
+    return file;
+  }
+
+  private RegistryClient base() throws IOException {
+    if (baseClient == null) {
+      RegistryClient.Builder b = RegistryClient.builder()
+          .concurrency(concurrency)
+          .insecure(options.insecure())
+          .credentials(credentials());
+      if (options.caFile() != null) {
+        b.caFile(LocalPaths.inputFile(options.caFile()));
+      }
+      if (options.verbose()) {
+        b.addInterceptor(new HttpLog(this::verboseLine));
+      }
+      try {
+        baseClient = b.build();
+      } catch (UncheckedIOException e) {
+        // Reading --ca-file is the only I/O in building a client; a bad file is a bad flag value.
+        throw new IllegalArgumentException("--ca-file: " + FailureReport.message(e.getCause()), e.getCause());
+      }
+    }
+    return baseClient;
+  }
+
+  // Clients are built once per host, but the listener changes between transfers: relay to the current one.
+  // Only byte counts are relayed: commands report completion themselves (through the copy's listener),
+  // which also covers layouts, where no HTTP transfer happens.
+  private ProgressListener progressRelay() {
+    return new ProgressListener() {
+      @Override
+      public void onProgress(Descriptor d, long done, long total) {
+        progress.onProgress(d, done, total);
+      }
+    };
+  }
+
+  private synchronized void verboseLine(String line) {
+    console.err().println(line);
+    console.err().flush();
+  }
+}

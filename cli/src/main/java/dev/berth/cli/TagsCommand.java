@@ -1,0 +1,25 @@
+package dev.berth.cli;
+
+import dev.berth.core.content.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth tags REPO}: the tags of a repository or layout, one per line. */
+@Command(name = "tags", mixinStandardHelpOptions = true,
+    description = "List the tags of a repository or OCI layout, one per line on stdout.")
+final class TagsCommand extends BerthCommand {
+  @Parameters(index = "0", paramLabel = "REPO", description = "HOST/NAME or oci:PATH (a tag, if given, is ignored).")
+  String repo;
+
+  @Override
+  protected int run(Session session) throws Exception {
+    TargetArg target = TargetArg.parse(repo);
+    Target store = session.open(target, false);
+    // "list the tags with berth tags X" is no help when listing the tags is what failed.
+    session.workingOnRegistry(target.host());
+    for (String tag : Args.tagLister(store, target).tags()) {
+      session.console().result(tag);
+    }
+    return ExitCodes.OK;
+  }
+}

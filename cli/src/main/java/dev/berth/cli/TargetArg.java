@@ -1,0 +1,179 @@
+package dev.berth.cli;
+
+import dev.berth.core.Digest;
+import dev.berth.core.Reference;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * A command-line argument naming where content lives, parsed in this one place for every command:
+ * {@code oci:PATH[:TAG][@DIGEST]} is a directory in OCI image layout; anything else is a registry
+ * reference {@code HOST/NAME[:TAG][@DIGEST]}. Helm's {@code oci://HOST/NAME} spelling is accepted as
+ * a registry reference, because people paste it from Helm's documentation.
+ */
+public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
+  /** The prefix that marks an OCI layout directory. */
+  String LAYOUT_PREFIX = "oci:";
+
+  /** Parses {@code text}; throws {@link IllegalArgumentException} naming the bad part. */
+  static TargetArg parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("empty reference");
+    }
+    if (text.startsWith("oci://")) {
+      return remote(text.substring("oci://".length()));
+    }
+    if (text.startsWith(LAYOUT_PREFIX)) {
+      return Layout.parse(text.substring(LAYOUT_PREFIX.length()));
+    }
+    return remote(text);
+  }
+
+  private static Remote remote(String text) {
+    String name = text.indexOf('@') >= 0 ? text.substring(0, text.indexOf('@')) : text;
+    int colon = name.indexOf(':');
+    String first = colon >= 0 ? name.substring(0, colon) : name;
+    // Docker's rules read localhost:5000 as the Docker Hub image "localhost" at tag "5000"; here it is
+    // nearly always a registry typed without its repository (berth tags localhost:5000).
+    if (name.indexOf('/') < 0 && (first.equals("localhost") || first.indexOf('.') >= 0)) {
+      throw new IllegalArgumentException(text + " names only a registry host; add the repository, as in "
+          + name + "/NAME:TAG");
+    }
+    return new Remote(Reference.parse(text));
+  }
+
+  /**
+   * Checks a tag given on its own (berth tag REF TAG...) against the distribution-spec grammar, the same
+   * for a registry and a layout; throws {@link IllegalArgumentException} naming it.
+   */
+  static String checkTag(String tag) {
+    if (tag == null || !Layout.TAG.matcher(tag).matches()) {
+      throw new IllegalArgumentException("invalid tag \"" + tag + "\" (" + TAG_RULE + ")");
+    }
+    return tag;
+  }
+
+  /** What {@link #checkTag} accepts, in words. */
+  String TAG_RULE = "tags are letters, digits, _ . - and at most 128 characters, not starting with . or -";
+
+  /** The tag or digest the argument names (the digest when both are given), or null for none. */
+  String reference();
+
+  /** The tag, or null. */
+  String tag();
+
+  /** The digest, or null. */
+  Digest digest();
+
+  /** The same place with another tag (null for none) and no digest. */
+  TargetArg withTag(String tag);
+
+  /** The repository as the user would type it, without tag or digest: for hints such as "berth tags X". */
+  String repositoryText();
+
+  /** The registry host, or null for a layout. */
+  String host();
+
+  /**
+   * An OCI image layout directory.
+   *
+   * @param dir the directory (created on first write)
+   * @param tag the tag, or null
+   * @param digest the digest, or null
+   */
+  record Layout(Path dir, String tag, Digest digest) implements TargetArg {
+    // distribution-spec tag grammar: what may follow the last ':' of the path.
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
+
+    static Layout parse(String rest) {
+      Digest digest = null;
+      int at = rest.lastIndexOf('@');
+      if (at >= 0 && rest.indexOf(':', at) > at) {
+        digest = Digest.parse(rest.substring(at + 1));
+        rest = rest.substring(0, at);
+      }
+      String tag = null;
+      int colon = rest.lastIndexOf(':');
+      // A ':' before the last '/' belongs to the path (oci:a:b/c), not to a tag.
+      if (colon >= 0 && colon > rest.lastIndexOf('/')) {
+        String candidate = rest.substring(colon + 1);
+        if (!TAG.matcher(candidate).matches()) {
+          throw new IllegalArgumentException("invalid tag \"" + candidate + "\" in oci:" + rest + " (" + TAG_RULE + ")");
+        }
+        tag = candidate;
+        rest = rest.substring(0, colon);
+      }
+      if (rest.isEmpty()) {
+        throw new IllegalArgumentException("oci: needs a directory, as in oci:./layout:v1");
+      }
+      return new Layout(Path.of(rest), tag, digest);
+    }
+
+    @Override
+    public String reference() {
+      return digest != null ? digest.toString() : tag;
+    }
+
+    @Override
+    public Layout withTag(String newTag) {
+      return new Layout(dir, newTag, null);
+    }
+
+    @Override
+    public String repositoryText() {
+      return LAYOUT_PREFIX + dir;
+    }
+
+    @Override
+    public String host() {
+      return null;
+    }
+
+    @Override
+    public String toString() {
+      return repositoryText() + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
+    }
+  }
+
+  /**
+   * A repository in a registry.
+   *
+   * @param ref the parsed reference
+   */
+  record Remote(Reference ref) implements TargetArg {
+    @Override
+    public String reference() {
+      return ref.reference();
+    }
+
+    @Override
+    public String tag() {
+      return ref.tag();
+    }
+
+    @Override
+    public Digest digest() {
+      return ref.digest();
+    }
+
+    @Override
+    public Remote withTag(String newTag) {
+      return new Remote(ref.withDigest(null).withTag(newTag));
+    }
+
+    @Override
+    public String repositoryText() {
+      return ref.name();
+    }
+
+    @Override
+    public String host() {
+      return ref.registry();
+    }
+
+    @Override
+    public String toString() {
+      return ref.toString();
+    }
+  }
+}
