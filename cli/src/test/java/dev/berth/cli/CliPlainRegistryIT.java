@@ -9,6 +9,7 @@ import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.testkit.FaultProxy;
 import dev.berth.testkit.RegistryServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +94,32 @@ class CliPlainRegistryIT {
     assertEquals(0, delete.exit(), delete.toString());
     BerthJar.Result gone = berth.run("--plain-http", "resolve", repo + ":latest");
     assertEquals(ExitCodes.NOT_FOUND, gone.exit(), gone.toString());
+  }
+
+  @Test
+  void copyToAnotherRepositoryOfTheSameRegistryMountsEveryBlob() throws Exception {
+    Files.writeString(berth.workDir().resolve("a.txt"), "first layer");
+    Files.writeString(berth.workDir().resolve("b.txt"), "second layer");
+    String from = registry.host() + "/cli/mount-from";
+    assertEquals(0, berth.run("--plain-http", "push", from + ":v1", "a.txt", "b.txt").exit());
+
+    try (FaultProxy proxy = FaultProxy.inFrontOf(registry)) {
+      String to = proxy.host() + "/cli/mount-to";
+      BerthJar.Result cp = berth.run("--plain-http", "cp", proxy.host() + "/cli/mount-from:v1", to + ":v1");
+      assertEquals(0, cp.exit(), cp.toString());
+
+      List<String> requests = proxy.requests();
+      List<String> mounts = requests.stream().filter(r -> r.startsWith("POST /v2/cli/mount-to/blobs/uploads/?mount=")).toList();
+      assertEquals(3, mounts.size(), "two files and the empty config, one mount each: " + requests);
+      assertTrue(mounts.stream().allMatch(r -> r.endsWith("&from=cli%2Fmount-from")), requests.toString());
+      assertTrue(requests.stream().noneMatch(r -> r.startsWith("GET /v2/cli/mount-from/blobs/")),
+          "no blob is downloaded: " + requests);
+      assertTrue(requests.stream().noneMatch(r -> r.startsWith("PUT /v2/cli/mount-to/blobs/")),
+          "no blob is uploaded: " + requests);
+    }
+    BerthJar.Result pulled = berth.run("--plain-http", "pull", registry.host() + "/cli/mount-to:v1", "-o", "out");
+    assertEquals(0, pulled.exit(), pulled.toString());
+    assertEquals("second layer", Files.readString(berth.workDir().resolve("out/b.txt")));
   }
 
   @Test

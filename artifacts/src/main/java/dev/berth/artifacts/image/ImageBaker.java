@@ -3,7 +3,6 @@ package dev.berth.artifacts.image;
 import dev.berth.artifacts.Annotations;
 import dev.berth.artifacts.image.internal.BakeEvents;
 import dev.berth.artifacts.image.internal.BuiltLayer;
-import dev.berth.artifacts.internal.MountSources;
 import dev.berth.artifacts.image.internal.ConfigChanges;
 import dev.berth.artifacts.image.internal.ImageConfigEditor;
 import dev.berth.artifacts.image.internal.LayerBuilder;
@@ -20,6 +19,7 @@ import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyListener;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.copy.Copier;
+import dev.berth.core.remote.Repository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -156,12 +156,12 @@ public final class ImageBaker {
         content.addFile(added.get(i), built.get(i).file());
       }
       CopyOptions options = copyOptions;
-      if (mountFrom != null) {
+      String baseRepository = mountFrom != null ? mountFrom : sameRegistryRepository(base, target);
+      if (baseRepository != null) {
         List<String> sources = new ArrayList<>(copyOptions.mountFrom());
-        sources.add(0, mountFrom);
+        sources.add(0, baseRepository);
         options = copyOptions.newBuilder().mountFrom(sources).build();
       }
-      options = MountSources.withSameRegistryMounts(base, target, options);
       if (listener != null) {
         options = options.newBuilder().listener(new BakeEvents(options.listener(), listener, content)).build();
       }
@@ -175,6 +175,15 @@ public final class ImageBaker {
         layer.close();
       }
     }
+  }
+
+  /**
+   * The base's repository when base and target are repositories on one registry: the copy's source is
+   * the overlay of base and new layers, not a repository, so the copy cannot see that itself.
+   */
+  private static String sameRegistryRepository(ReadOnlyTarget base, Target target) {
+    return base instanceof Repository b && target instanceof Repository t && b.host().equals(t.host())
+        && !b.name().equals(t.name()) ? b.name() : null;
   }
 
   private Map<String, String> manifestAnnotations(Descriptor baseRoot) {

@@ -1,6 +1,5 @@
 package dev.berth.artifacts.image;
 
-import dev.berth.artifacts.internal.MountSources;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Platform;
 import dev.berth.core.content.ReadOnlyTarget;
@@ -45,8 +44,7 @@ public final class Images {
       CopyOptions options) throws IOException {
     Descriptor root = src.resolve(srcRef);
     Descriptor image = platform == null ? root : PlatformSelector.selectImage(src, root, platform);
-    Copier.copyGraph(src, dst, image, MountSources.withSameRegistryMounts(src, dst, options.newBuilder()
-        .platform(null).build()));
+    Copier.copyGraph(src, dst, image, options.newBuilder().platform(null).build());
     if (dstTag != null) {
       dst.tag(image, dstTag);
     }

@@ -7,6 +7,7 @@ import dev.berth.artifacts.image.ImageFixtures;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Platform;
 import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.copy.Copier;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
@@ -32,6 +33,8 @@ class ReferrersIT {
   private static final String SIG = "application/vnd.example.signature";
   private static RegistryServer registry;
   private static RegistryClient client;
+
+  private static final CopyOptions WITH_REFERRERS = CopyOptions.builder().includeReferrers(true).build();
 
   @TempDir Path tmp;
 
@@ -82,13 +85,13 @@ class ReferrersIT {
 
     // One transfer at a time: with several, concurrent fallback-tag lookups on this registry were seen
     // to answer one subject with another's referrers (reported to core; the copy then misses some).
-    CopyOptions serial = CopyOptions.builder().concurrency(1).build();
+    CopyOptions serial = CopyOptions.builder().concurrency(1).includeReferrers(true).build();
     OciLayout layout = OciLayout.open(tmp.resolve("layout"));
-    ArtifactCopy.copyWithReferrers(repo, "v1", layout, null, serial);
+    Copier.copy(repo, "v1", layout, null, serial);
     assertEquals(flatten(tree), flatten(Discover.tree(layout, layout.resolve("v1"), null)));
 
     Repository mirror = client.repository(registry.host() + "/mirror/signed");
-    ArtifactCopy.copyWithReferrers(layout, "v1", mirror, "v1", serial);
+    Copier.copy(layout, "v1", mirror, "v1", serial);
     assertEquals(image.manifest().digest(), mirror.resolve("v1").digest());
     assertEquals(flatten(tree), flatten(Discover.tree(mirror, mirror.resolve("v1"), null)));
   }

@@ -30,6 +30,10 @@ import java.util.concurrent.Future;
  * missing. Whatever the destination already has is skipped, and below an existing manifest nothing is
  * even looked at. A blob that appears twice in the graph moves once. Manifests move as their exact
  * bytes. Up to {@link CopyOptions#concurrency()} nodes transfer at once.
+ *
+ * <p>Between two repositories of one registry, blobs are mounted rather than moved (one request each
+ * instead of a download and an upload), on every path that copies: the source repository is tried
+ * first, then {@link CopyOptions#mountFrom()}; a registry that declines a mount gets the upload.
  */
 public final class Copier {
   private Copier() {}

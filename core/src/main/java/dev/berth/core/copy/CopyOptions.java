@@ -85,7 +85,10 @@ public final class CopyOptions {
     return includeReferrers;
   }
 
-  /** Repositories on the destination registry to try mounting blobs from, in order. */
+  /**
+   * Further repositories on the destination registry to try mounting blobs from, in order. The source
+   * repository, when it is on the destination's registry, is always tried first without being named here.
+   */
   public List<String> mountFrom() {
     return mountFrom;
   }
@@ -151,7 +154,10 @@ public final class CopyOptions {
       return this;
     }
 
-    /** Repositories to mount blobs from when the destination is a {@code Mounter}. */
+    /**
+     * Repositories to mount blobs from when the destination is a {@code Mounter}, after the source
+     * repository when that is on the same registry (which needs no naming).
+     */
     public Builder mountFrom(List<String> repositories) {
       this.mountFrom = List.copyOf(repositories);
       return this;

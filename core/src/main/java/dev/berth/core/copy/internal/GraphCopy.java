@@ -46,6 +46,7 @@ public final class GraphCopy {
   private final String rootTag;
   private volatile boolean rootTagged;
   private final EncodedManifest fetched;
+  private final List<String> mountFrom;
 
   public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor) {
     this(src, dst, options, executor, null, null, null);
@@ -68,6 +69,7 @@ public final class GraphCopy {
     this.root = root;
     this.rootTag = dst instanceof ReferencePusher ? rootTag : null;
     this.fetched = fetched;
+    this.mountFrom = MountSources.of(src, dst, options.mountFrom());
   }
 
   /** Whether the root was pushed under its tag (else the caller still has to tag it). */
@@ -130,7 +132,7 @@ public final class GraphCopy {
 
   private void copyBlob(Descriptor blob) throws IOException {
     listener.preCopy(blob);
-    if (dst instanceof Mounter mounter && !options.mountFrom().isEmpty()) {
+    if (dst instanceof Mounter mounter && !mountFrom.isEmpty()) {
       String mountedFrom = mount(mounter, blob);
       if (mountedFrom != null) {
         listener.onMounted(blob, mountedFrom);
@@ -145,7 +147,7 @@ public final class GraphCopy {
 
   /** Tries each source repository in turn; returns the one mounted from, or null if it was uploaded. */
   private String mount(Mounter mounter, Descriptor blob) throws IOException {
-    List<String> from = options.mountFrom();
+    List<String> from = mountFrom;
     for (int i = 0; i < from.size(); i++) {
       boolean last = i == from.size() - 1;
       boolean[] uploaded = {false};

@@ -11,6 +11,7 @@ import dev.berth.core.content.Contents;
 import dev.berth.core.content.MemoryStore;
 import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.copy.Copier;
 import dev.berth.core.layout.OciLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ArtifactCopyTest {
+/** Copier with referrers carries the whole referrer tree Attach made and Discover finds. */
+class CopyWithReferrersTest {
+  private static final CopyOptions WITH_REFERRERS = CopyOptions.builder().includeReferrers(true).build();
+
   @TempDir Path tmp;
 
   /** A subject tagged v1 with an SBOM attached, and a signature attached to the SBOM. */
@@ -47,7 +51,7 @@ class ArtifactCopyTest {
     ReferrerNode before = populate(src, tmp);
     OciLayout layout = OciLayout.open(tmp.resolve("layout"));
 
-    Descriptor root = ArtifactCopy.copyWithReferrers(src, "v1", layout, null, CopyOptions.defaults());
+    Descriptor root = Copier.copy(src, "v1", layout, null, WITH_REFERRERS);
 
     assertEquals(before.descriptor().digest(), root.digest());
     assertEquals(root.digest(), layout.resolve("v1").digest());
@@ -68,7 +72,7 @@ class ArtifactCopyTest {
     ReferrerNode before = populate(src, tmp);
     MemoryStore dst = new MemoryStore();
 
-    ArtifactCopy.copyWithReferrers(src, "v1", dst, "copied", CopyOptions.defaults());
+    Copier.copy(src, "v1", dst, "copied", WITH_REFERRERS);
 
     assertEquals(flatten(before), flatten(Discover.tree(dst, dst.resolve("copied"), null)));
   }
