@@ -21,6 +21,18 @@ public class DigestMismatchException extends OciException {
     this.actual = actual;
   }
 
+  /**
+   * @param message what disagreed, naming both digests (e.g. a registry answering another manifest for a
+   *     digest-pinned reference)
+   * @param expected the descriptor the content was meant to match
+   * @param actual the digest the content hashed to, or that the registry reported for it
+   */
+  public DigestMismatchException(String message, Descriptor expected, Digest actual) {
+    super(message);
+    this.expected = expected;
+    this.actual = actual;
+  }
+
   /** The descriptor the content was meant to match. */
   public Descriptor expected() {
     return expected;

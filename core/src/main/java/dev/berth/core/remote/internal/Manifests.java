@@ -39,7 +39,8 @@ public final class Manifests {
   }
 
   /**
-   * Fetches by tag or digest. A digest reference is checked against the bytes; for a tag, the
+   * Fetches by tag or digest. A digest reference is the identity: a {@code Docker-Content-Digest} that
+   * names another digest is refused, and the bytes must hash to the reference's digest. For a tag, the
    * registry's {@code Docker-Content-Digest} is checked when it names an algorithm berth computes.
    */
   public EncodedManifest fetch(String reference) throws IOException {
@@ -47,24 +48,50 @@ public final class Manifests {
     try (Response response = get(reference, access)) {
       byte[] bytes = Bodies.readCapped(response, ctx.settings().maxManifestBytes(), "manifest " + reference);
       String mediaType = Bodies.manifestMediaType(response.header("Content-Type"));
-      Digest claimed = digestOf(reference);
-      if (claimed == null) {
-        claimed = headerDigest(response);
-      }
+      Digest pinned = digestOf(reference);
+      Digest header = headerDigest(response);
       EncodedManifest m = EncodedManifest.wrap(mediaType, bytes);
-      if (claimed == null || claimed.equals(m.digest())) {
-        return m;
+      if (pinned != null) {
+        checkPinned(pinned, header, m.mediaType());
+        Descriptor expected = Descriptor.of(m.mediaType(), pinned, bytes.length);
+        try {
+          return EncodedManifest.verified(expected, bytes);
+        } catch (DigestMismatchException e) {
+          throw pinMismatch(expected, e.actual());
+        }
       }
-      if (!claimed.isVerifiable() && digestOf(reference) == null) {
+      if (header == null || header.equals(m.digest()) || !header.isVerifiable()) {
         return m; // a digest we cannot compute, for a tag: trust the bytes' own sha256
       }
-      return EncodedManifest.verified(Descriptor.of(m.mediaType(), claimed, bytes.length), bytes);
+      return EncodedManifest.verified(Descriptor.of(m.mediaType(), header, bytes.length), bytes);
     }
   }
 
   /**
+   * Refuses a registry's digest header that contradicts the digest the user pinned. Headers in another
+   * algorithm cannot be compared and are left to the check of the bytes; a pinned digest berth cannot
+   * compute must be confirmed by the header, since nothing else can confirm it.
+   */
+  private void checkPinned(Digest pinned, Digest header, String mediaType) throws DigestMismatchException {
+    Descriptor expected = Descriptor.of(mediaType, pinned, 0);
+    if (header != null && header.algorithm().equals(pinned.algorithm()) && !header.equals(pinned)) {
+      throw pinMismatch(expected, header);
+    }
+    if (!pinned.isVerifiable() && !pinned.equals(header)) {
+      throw new DigestMismatchException(ctx.where() + " did not confirm the pinned digest " + pinned
+          + ", whose algorithm berth cannot compute", expected, header);
+    }
+  }
+
+  private DigestMismatchException pinMismatch(Descriptor expected, Digest answered) {
+    return new DigestMismatchException("the reference pins manifest " + expected.digest() + " but " + ctx.where()
+        + " answered with " + answered, expected, answered);
+  }
+
+  /**
    * Resolves a tag or digest with HEAD. When the registry's answer lacks the digest, size or media type,
-   * the manifest is fetched instead (GET), since only its bytes can say.
+   * the manifest is fetched instead (GET), since only its bytes can say. For a digest reference the
+   * result carries that digest, and a {@code Docker-Content-Digest} naming another is refused.
    */
   public Descriptor resolve(String reference) throws IOException {
     Access access = Access.pull(ctx.name());
@@ -78,11 +105,13 @@ public final class Manifests {
         throw ctx.failure(response, access, "manifest " + reference);
       }
       digest = headerDigest(response);
-      if (digest == null) {
-        digest = digestOf(reference);
-      }
       size = parseLength(response.header("Content-Length"));
       mediaType = Bodies.manifestMediaType(response.header("Content-Type"));
+      Digest pinned = digestOf(reference);
+      if (pinned != null) {
+        checkPinned(pinned, digest, mediaType == null ? MediaTypes.OCI_MANIFEST : mediaType);
+        digest = pinned; // the user's digest is the identity, whatever algorithm the header used
+      }
     }
     if (digest == null || size < 0 || mediaType == null) {
       return fetch(reference).descriptor();
