@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.OciException;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.Mounter;
 import dev.berth.core.content.ReadOnlyStorage;
@@ -42,6 +43,7 @@ public final class GraphCopy {
   private final Executor executor;
   private final Map<Digest, CompletableFuture<Void>> visits = new ConcurrentHashMap<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final WaitGraph waitGraph = new WaitGraph();
   private final Descriptor root;
   private final String rootTag;
   private volatile boolean rootTagged;
@@ -92,6 +94,7 @@ public final class GraphCopy {
     copyNode(node)
         .thenCompose(v -> referrersOf(node))
         .whenComplete((v, e) -> {
+          waitGraph.finished(node.digest());
           if (e != null) {
             abort(e);
             done.completeExceptionally(e);
@@ -121,13 +124,28 @@ public final class GraphCopy {
       List<Descriptor> children = manifest.children();
       CompletableFuture<?>[] waits = new CompletableFuture<?>[children.size()];
       for (int i = 0; i < waits.length; i++) {
-        waits[i] = visit(children.get(i));
+        waits[i] = visitAfterCycleCheck(node, children.get(i));
       }
       return CompletableFuture.allOf(waits).thenCompose(v -> async(() -> {
         pushManifest(node, manifest);
         return null;
       }));
     });
+  }
+
+  /**
+   * Visits {@code next}, on which {@code waiter} is about to wait. Content-addressed graphs cannot loop
+   * unless a digest goes unverified (an algorithm berth cannot compute); a loop would make a node wait
+   * on itself for ever, so it ends the copy with an error naming the node instead.
+   */
+  private CompletableFuture<Void> visitAfterCycleCheck(Descriptor waiter, Descriptor next) {
+    if (!waitGraph.add(waiter.digest(), next.digest())) {
+      OciException cycle = new OciException("the graph of " + (root == null ? waiter.digest() : root.digest())
+          + " is a cycle: " + next.digest() + " lists itself, directly or through its children or referrers");
+      abort(cycle);
+      return CompletableFuture.failedFuture(cycle);
+    }
+    return visit(next);
   }
 
   private void copyBlob(Descriptor blob) throws IOException {
@@ -190,7 +208,7 @@ public final class GraphCopy {
       return CompletableFuture.completedFuture(null);
     }
     return async(() -> lister.referrers(node, null)).thenCompose(referrers ->
-        CompletableFuture.allOf(referrers.stream().map(this::visit).toArray(CompletableFuture<?>[]::new)));
+        CompletableFuture.allOf(referrers.stream().map(r -> visitAfterCycleCheck(node, r)).toArray(CompletableFuture<?>[]::new)));
   }
 
   private <T> CompletableFuture<T> async(Step<T> step) {

@@ -3,6 +3,8 @@ package dev.berth.core.layout.internal;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.NotFoundException;
+import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.LocalFiles;
 import dev.berth.core.content.VerifiedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +14,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,33 +49,91 @@ public final class BlobFiles {
     this.blobs = root.resolve("blobs");
   }
 
-  /** Where the blob with {@code digest} lives. The digest grammar admits no {@code /} or {@code ..}. */
-  public Path path(Digest digest) {
-    return blobs.resolve(digest.algorithm()).resolve(digest.hex());
+  /**
+   * Where the blob with {@code digest} lives. Only digests berth verifies (sha256, sha512, whose encoded
+   * part is checked hex) become paths: any other algorithm is refused before a file is touched, so a
+   * digest such as {@code ssh:authorized_keys} can never name {@code blobs/ssh/authorized_keys}, and
+   * content that could list itself (only an unverified digest allows that) never enters a layout.
+   * {@code blobs} and {@code blobs/<alg>} must be real directories, not links out of the layout.
+   *
+   * @throws UnsupportedException for an algorithm berth cannot verify
+   * @throws FileSystemException when {@code blobs} or {@code blobs/<alg>} is a link or not a directory
+   */
+  public Path path(Digest digest) throws IOException {
+    Path dir = algorithmDirectory(digest);
+    requireDirectoryIfPresent(blobs);
+    requireDirectoryIfPresent(dir);
+    return dir.resolve(digest.hex());
+  }
+
+  private Path algorithmDirectory(Digest digest) throws UnsupportedException {
+    if (!digest.isVerifiable()) {
+      throw new UnsupportedException("digest " + digest + " in OCI layout " + root + " uses an algorithm berth"
+          + " cannot verify (sha256 and sha512 only); it is not used as a blob path");
+    }
+    return blobs.resolve(digest.algorithm());
+  }
+
+  private static void requireDirectoryIfPresent(Path dir) throws IOException {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return;
+    }
+    if (!a.isDirectory()) {
+      throw new FileSystemException(dir.toString(), null, "is " + LocalFiles.kind(dir, a, LinkOption.NOFOLLOW_LINKS)
+          + ", not a directory; berth follows no path out of an OCI layout");
+    }
+  }
+
+  /**
+   * The blob file's attributes, or null when it is absent.
+   *
+   * @throws FileSystemException when it is a link, a FIFO, a device or anything but a regular file
+   */
+  private BasicFileAttributes attributes(Digest digest) throws IOException {
+    Path file = path(digest);
+    try {
+      return LocalFiles.requireRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
   }
 
   /** Whether the blob is present with the descriptor's size. */
   public boolean exists(Descriptor d) throws IOException {
-    try {
-      return Files.size(path(d.digest())) == d.size();
-    } catch (NoSuchFileException e) {
-      return false;
-    }
+    BasicFileAttributes a = attributes(d.digest());
+    return a != null && a.size() == d.size();
   }
 
   /** Opens the blob, bounded and verified against {@code d}. */
   public InputStream open(Descriptor d) throws IOException {
-    try {
-      return new VerifiedInputStream(Files.newInputStream(path(d.digest())), d);
-    } catch (NoSuchFileException e) {
+    InputStream in = openRaw(d.digest());
+    if (in == null) {
       throw new NotFoundException(d.brief() + " not found in OCI layout " + root);
+    }
+    return new VerifiedInputStream(in, d);
+  }
+
+  /** Opens the blob file unverified (a regular file, never through a link), or null when it is absent. */
+  InputStream openRaw(Digest digest) throws IOException {
+    try {
+      return LocalFiles.openRegularFile(path(digest), LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
   /** Writes {@code in} as the blob {@code expected} describes; nothing becomes visible unless it matches. */
   public void write(Descriptor expected, InputStream in) throws IOException {
+    Path dir = algorithmDirectory(expected.digest());
+    // One level at a time, never createDirectories: through a planted blobs link it would create outside.
+    requireDirectoryIfPresent(blobs);
+    createDirectoryIfMissing(blobs);
+    requireDirectoryIfPresent(dir);
+    createDirectoryIfMissing(dir);
     Path target = path(expected.digest());
-    Files.createDirectories(target.getParent());
     Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -86,6 +150,14 @@ public final class BlobFiles {
     }
   }
 
+  private static void createDirectoryIfMissing(Path dir) throws IOException {
+    try {
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException present) {
+      requireDirectoryIfPresent(dir);
+    }
+  }
+
   /**
    * Deletes the blob.
    *
@@ -95,20 +167,29 @@ public final class BlobFiles {
     return Files.deleteIfExists(path(digest));
   }
 
-  /** Every blob present, as digests, skipping names that are not valid digests. */
+  /**
+   * Every blob present, as digests: regular files (not links) under real algorithm directories, named
+   * as valid digests of an algorithm berth verifies. Anything else is a stray another tool (or someone
+   * else) left; not ours to interpret or delete.
+   */
   public List<Digest> list() throws IOException {
     List<Digest> out = new ArrayList<>();
-    if (!Files.isDirectory(blobs)) {
+    if (!Files.isDirectory(blobs, LinkOption.NOFOLLOW_LINKS)) {
       return out;
     }
-    try (DirectoryStream<Path> algs = Files.newDirectoryStream(blobs, Files::isDirectory)) {
+    try (DirectoryStream<Path> algs = Files.newDirectoryStream(blobs,
+        p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
       for (Path alg : algs) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(alg, Files::isRegularFile)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(alg,
+            p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
           for (Path f : files) {
             try {
-              out.add(Digest.of(alg.getFileName().toString(), f.getFileName().toString()));
+              Digest d = Digest.of(alg.getFileName().toString(), f.getFileName().toString());
+              if (d.isVerifiable()) {
+                out.add(d);
+              }
             } catch (IllegalArgumentException notABlob) {
-              // A stray file another tool left; not ours to interpret or delete.
+              // not a digest: a stray file
             }
           }
         }
@@ -119,11 +200,8 @@ public final class BlobFiles {
 
   /** The size of a present blob, or -1. */
   public long size(Digest digest) throws IOException {
-    try {
-      return Files.size(path(digest));
-    } catch (NoSuchFileException e) {
-      return -1;
-    }
+    BasicFileAttributes a = attributes(digest);
+    return a == null ? -1 : a.size();
   }
 
   /**
@@ -149,7 +227,10 @@ public final class BlobFiles {
       if (Files.getLastModifiedTime(temp).toInstant().isAfter(Instant.now().minus(TEMP_GRACE))) {
         return false;
       }
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+      if (!Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+        return false; // not a temp file of ours (a FIFO would block the open below)
+      }
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
           FileLock lock = ch.tryLock()) {
         if (lock == null) {
           return false; // another process is writing it

@@ -3,10 +3,12 @@ package dev.berth.core.layout.internal;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Index;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.content.LocalFiles;
 import dev.berth.core.internal.ModelReader;
 import dev.berth.core.internal.ModelWriter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,10 +22,16 @@ import java.util.UUID;
  * replaced atomically, so a reader sees the old or the new file and never a torn one.
  */
 public final class IndexFile {
+  /**
+   * The most index.json may hold: about 60,000 tags. A larger (or endless, or linked) file is refused
+   * before it is read; 1 GiB of index.json once took 727 MB of memory to list tags.
+   */
+  public static final long MAX_BYTES = 16L * 1024 * 1024;
+
   /** The file's identity: every atomic replace makes a new inode, so an equal stamp means unchanged. */
   private record Stamp(Object fileKey, FileTime modified, long size) {
     static Stamp of(Path file) throws IOException {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      BasicFileAttributes a = LocalFiles.requireRegularFile(file, LinkOption.NOFOLLOW_LINKS);
       return a.fileKey() == null ? null : new Stamp(a.fileKey(), a.lastModifiedTime(), a.size());
     }
   }
@@ -48,7 +56,7 @@ public final class IndexFile {
       if (c != null && before != null && before.equals(c.stamp)) {
         return c.index;
       }
-      bytes = Files.readAllBytes(file);
+      bytes = LocalFiles.readRegularFile(file, MAX_BYTES, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return empty();
     }

@@ -1,18 +1,24 @@
 package dev.berth.core.layout.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.LocalFiles;
 import dev.berth.core.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.UUID;
 
 /** The fixed files of a layout: the {@code oci-layout} marker, an initial index.json, {@code blobs/}. */
 public final class LayoutFiles {
   static final String VERSION = "1.0.0";
+  /** {@code oci-layout} holds one short JSON object; anything larger is not a layout marker. */
+  static final long MAX_MARKER_BYTES = 64 * 1024;
   private static final byte[] MARKER =
       ("{\"imageLayoutVersion\":\"" + VERSION + "\"}").getBytes(StandardCharsets.UTF_8);
 
@@ -32,12 +38,16 @@ public final class LayoutFiles {
   public static Path create(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path root = dir.toRealPath();
-    Path sha256 = root.resolve("blobs").resolve("sha256");
-    if (!Files.isDirectory(sha256)) {
-      Files.createDirectories(sha256);
+    Path blobs = root.resolve("blobs");
+    if (!Files.exists(blobs, LinkOption.NOFOLLOW_LINKS)) {
+      // Only where blobs/ is missing: through a planted link, creating sha256 would write outside the layout.
+      Files.createDirectories(blobs.resolve("sha256"));
+    } else if (Files.isDirectory(blobs, LinkOption.NOFOLLOW_LINKS)
+        && !Files.exists(blobs.resolve("sha256"), LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectory(blobs.resolve("sha256"));
     }
     Path marker = marker(root);
-    if (Files.exists(marker)) {
+    if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
       checkVersion(marker);
     } else {
       Path temp = root.resolve(BlobFiles.TEMP_PREFIX + UUID.randomUUID());
@@ -56,7 +66,7 @@ public final class LayoutFiles {
 
   /** Whether index.json exists. */
   public static boolean hasIndex(Path root) {
-    return Files.exists(root.resolve("index.json"));
+    return Files.exists(root.resolve("index.json"), LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Writes an empty index.json when there is none; the caller holds the layout lock. */
@@ -69,7 +79,9 @@ public final class LayoutFiles {
   private static void checkVersion(Path marker) throws IOException {
     JsonNode node;
     try {
-      node = Json.tree(Files.readAllBytes(marker));
+      node = Json.tree(LocalFiles.readRegularFile(marker, MAX_MARKER_BYTES, LinkOption.NOFOLLOW_LINKS));
+    } catch (FileSystemException | SizeLimitExceededException notAMarker) {
+      throw notAMarker;
     } catch (IOException e) {
       throw new UnsupportedException(marker + " is not valid JSON", e);
     }

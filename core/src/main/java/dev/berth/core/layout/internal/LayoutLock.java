@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class LayoutLock {
       }
       FileChannel ch;
       try {
-        ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        // Never through a link: the marker was checked to be a regular file of the layout when opened.
+        ch = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       } catch (AccessDeniedException readOnlyMarker) {
         // oci-layout is read-only here; other processes go unguarded, this JVM stays serialised.
         return action.run();

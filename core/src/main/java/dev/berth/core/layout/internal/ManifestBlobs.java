@@ -6,8 +6,6 @@ import dev.berth.core.EncodedManifest;
 import dev.berth.core.content.Contents;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 
 /** Reads blobs of a layout that turn out to be manifests or indexes, without trusting any media type. */
 public final class ManifestBlobs {
@@ -32,16 +30,22 @@ public final class ManifestBlobs {
       return null;
     }
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(blobs.path(digest))) {
+    InputStream raw = blobs.openRaw(digest);
+    if (raw == null) {
+      return null;
+    }
+    try (InputStream in = raw) {
       byte[] head = in.readNBytes(HEAD);
       if (!ManifestSniffer.mayBeJsonObject(head)) {
         return null;
       }
-      byte[] rest = in.readAllBytes();
+      // Read to the size seen above, plus one byte: a file that grew since is not read without end.
+      byte[] rest = in.readNBytes((int) Contents.MAX_MANIFEST_BYTES + 1 - head.length);
       bytes = new byte[head.length + rest.length];
       System.arraycopy(head, 0, bytes, 0, head.length);
       System.arraycopy(rest, 0, bytes, head.length, rest.length);
-    } catch (NoSuchFileException e) {
+    }
+    if (bytes.length > Contents.MAX_MANIFEST_BYTES) {
       return null;
     }
     String mediaType = ManifestSniffer.mediaType(bytes);
