@@ -3,7 +3,7 @@ package dev.berth.cli;
 import dev.berth.core.copy.CopyOptions;
 import picocli.CommandLine.Option;
 
-/** {@code --concurrency N}, for the commands that move many blobs (as in {@code oras cp}). */
+/** {@code --concurrency N}, for the commands that move many blobs (as in {@code oras cp} and {@code oras push}). */
 final class ConcurrencyOption {
   @Option(names = "--concurrency", paramLabel = "N",
       description = "Blobs moved at once (default " + CopyOptions.DEFAULT_CONCURRENCY + ").")

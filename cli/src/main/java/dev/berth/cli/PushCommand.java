@@ -5,12 +5,14 @@ import dev.berth.artifacts.files.FileEntry;
 import dev.berth.artifacts.files.FilePush;
 import dev.berth.core.Descriptor;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.copy.CopyOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,8 +39,11 @@ final class PushCommand extends BerthCommand {
   @Option(names = "--config", paramLabel = "FILE[:MEDIATYPE]", description = "A config blob instead of the empty one.")
   String config;
 
+  @Mixin ConcurrencyOption concurrency;
+
   @Override
   protected int run(Session session) throws Exception {
+    concurrency.apply(session, CopyOptions.builder()); // files pushed at once: the registry client's width
     TargetArg target = TargetArg.parse(ref);
     Args.tagOnly(target, "push", "the new manifest");
     FilePush.Builder request = FilePush.builder().artifactType(MediaTypes.check(artifactType, "--artifact-type"))

@@ -5,6 +5,7 @@ import dev.berth.artifacts.archive.SafeExtractor;
 import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.archive.TarArchiver;
 import dev.berth.artifacts.archive.UnsafeArchiveException;
+import dev.berth.artifacts.internal.InParallel;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestMismatchException;
@@ -17,6 +18,8 @@ import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
+import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.remote.Repository;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -52,7 +56,11 @@ public final class FileArtifacts {
 
   /**
    * Pushes the files and directories of {@code request} and a manifest for them, tagged {@code
-   * tagOrNull} when it is not null. Blobs already present are not uploaded again.
+   * tagOrNull} when it is not null. Blobs already present are not uploaded again. Several entries are
+   * pushed at once: to a registry, as many as its client's {@link Repository#concurrency()}; elsewhere
+   * {@value CopyOptions#DEFAULT_CONCURRENCY}. To a registry, a one-file push with a tag costs a HEAD,
+   * POST and PUT for the file and one PUT of the manifest under its tag (plus the config, once per
+   * repository and client).
    *
    * @return the manifest's descriptor
    * @throws UnsafeArchiveException when a title is absolute or has a {@code ..} segment
@@ -60,12 +68,12 @@ public final class FileArtifacts {
    */
   public static Descriptor push(Target target, FilePush request, String tagOrNull) throws IOException {
     checkTitles(request.entries());
-    List<Path> temps = new ArrayList<>();
+    List<Path> temps = Collections.synchronizedList(new ArrayList<>());
     try {
-      List<Descriptor> layers = new ArrayList<>();
-      for (FileEntry e : request.entries()) {
-        layers.add(pushEntry(target, e, temps));
-      }
+      // Entries side by side, as many at once as the registry client moves blobs (oras pushes 3).
+      int width = target instanceof Repository repository ? repository.concurrency() : CopyOptions.DEFAULT_CONCURRENCY;
+      List<Descriptor> layers = new ArrayList<>(InParallel.map(request.entries(), width,
+          e -> pushEntry(target, e, temps)));
       Descriptor config;
       if (request.config() == null) {
         config = Descriptor.EMPTY_JSON;
@@ -109,8 +117,8 @@ public final class FileArtifacts {
    */
   public static PulledFiles pull(ReadOnlyTarget source, String reference, Path outputDir, FilePullOptions options)
       throws IOException {
-    Descriptor root = source.resolve(reference);
-    EncodedManifest encoded = Contents.fetchManifest(source, root);
+    EncodedManifest encoded = Contents.fetchReference(source, reference); // one GET, no HEAD first
+    Descriptor root = encoded.descriptor();
     if (encoded.isIndex()) {
       throw new UnsupportedException(reference + " is an index (" + root.digest()
           + "); pull one of its manifests by digest");

@@ -148,8 +148,8 @@ public final class HelmCharts {
   public static PulledChart pull(ReadOnlyTarget repository, String versionOrRange, Path outputDir,
       HelmPullOptions options) throws IOException {
     String tag = resolveTag(repository, versionOrRange);
-    Descriptor root = repository.resolve(tag);
-    EncodedManifest encoded = Contents.fetchManifest(repository, root);
+    EncodedManifest encoded = Contents.fetchReference(repository, tag); // one GET, no HEAD first
+    Descriptor root = encoded.descriptor();
     if (!MediaTypes.OCI_MANIFEST.equals(encoded.mediaType())) {
       throw new UnsupportedException(tag + " is a " + encoded.mediaType() + ", not a Helm chart manifest");
     }

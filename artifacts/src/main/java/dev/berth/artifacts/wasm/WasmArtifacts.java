@@ -76,8 +76,8 @@ public final class WasmArtifacts {
       throws IOException {
     Path target = outputFile.toAbsolutePath().normalize();
     StagingDirectory.checkFileCanLand(target.getParent(), target.getFileName().toString(), overwrite); // first
-    Descriptor root = source.resolve(reference);
-    EncodedManifest encoded = Contents.fetchManifest(source, root);
+    EncodedManifest encoded = Contents.fetchReference(source, reference); // one GET, no HEAD first
+    Descriptor root = encoded.descriptor();
     if (encoded.isIndex()) {
       root = wasmEntry(encoded.index(), reference);
       encoded = Contents.fetchManifest(source, root);

@@ -51,6 +51,20 @@ public final class Contents {
   }
 
   /**
+   * Fetches the manifest or index {@code reference} (a tag or digest) names, with its descriptor: one GET
+   * where the store can answer a reference with the bytes (a registry), instead of a HEAD to resolve it
+   * and a GET to read it.
+   *
+   * @throws dev.berth.core.NotFoundException when nothing has that name
+   */
+  public static EncodedManifest fetchReference(ReadOnlyTarget source, String reference) throws IOException {
+    if (source instanceof ReferenceFetcher fetcher) {
+      return fetcher.fetchReference(reference);
+    }
+    return fetchManifest(source, source.resolve(reference));
+  }
+
+  /**
    * Pushes {@code content} as a blob of {@code mediaType} (sha256) and returns its descriptor; an upload
    * that breaks is done again ({@link TransferRetries}).
    */
@@ -89,11 +103,19 @@ public final class Contents {
   }
 
   /**
-   * Pushes a manifest's exact bytes unless {@code target} already has them, then tags it when
-   * {@code tagOrNull} is not null.
+   * Pushes a manifest's exact bytes and tags it when {@code tagOrNull} is not null. Where the target
+   * takes a manifest under its tag in one request (a registry), that is all it costs: no HEAD first (a
+   * repeated PUT of the same bytes changes nothing) and no second PUT by digest. Elsewhere the bytes are
+   * pushed unless the target has them, then tagged.
    */
   public static void pushManifest(Target target, EncodedManifest manifest, String tagOrNull) throws IOException {
     Descriptor d = manifest.descriptor();
+    if (tagOrNull != null && target instanceof ReferencePusher pusher) {
+      try (InputStream in = manifest.openStream()) {
+        pusher.pushReference(d, in, tagOrNull);
+      }
+      return;
+    }
     if (!target.exists(d)) {
       try (InputStream in = manifest.openStream()) {
         target.push(d, in);

@@ -72,7 +72,7 @@ public final class RegistryClient {
     this.settings = b.copy();
     this.http = buildHttp(settings);
     this.transfer = new TransferSettings(b.chunkedUploads, b.chunkSize, b.maxManifestBytes, b.progressListener,
-        b.maxResumes);
+        b.maxResumes, b.concurrency);
   }
 
   /** A client with default settings: https everywhere, the JDK's trusted roots, no credentials. */

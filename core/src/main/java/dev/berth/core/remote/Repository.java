@@ -80,6 +80,14 @@ public final class Repository
   }
 
   /**
+   * How many blobs an operation on this repository moves at once: the {@link
+   * RegistryClient.Builder#concurrency concurrency} of the client that made it.
+   */
+  public int concurrency() {
+    return ctx.settings().concurrency();
+  }
+
+  /**
    * Fetches a blob or manifest, verified against {@code target} at end of stream.
    *
    * @throws dev.berth.core.NotFoundException when absent

@@ -10,6 +10,7 @@ import dev.berth.core.remote.ProgressListener;
  * @param maxManifestBytes the largest manifest berth reads into memory
  * @param progress where byte counts go
  * @param maxResumes how often one blob download or chunked upload resumes after a broken connection
+ * @param concurrency how many blobs one operation moves at once
  */
 public record TransferSettings(boolean chunkedUploads, long chunkSize, long maxManifestBytes,
-    ProgressListener progress, int maxResumes) {}
+    ProgressListener progress, int maxResumes, int concurrency) {}
