@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.auth.AuthenticationException;
+import dev.berth.artifacts.image.NoMatchingPlatformException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnauthorizedException;
 import java.io.FileNotFoundException;
@@ -44,6 +45,10 @@ public final class FailureReport {
     }
     if (error instanceof UnauthorizedException || auth != null) {
       return new Failure(ExitCodes.AUTH, message(error), unauthorizedHint(ctx));
+    }
+    if (error instanceof NoMatchingPlatformException p) {
+      // Not "list the tags": the tag was found; the platform is what to change.
+      return new Failure(ExitCodes.NOT_FOUND, message(error), platformHint(p));
     }
     if (error instanceof NotFoundException) {
       return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(ctx));
@@ -161,6 +166,12 @@ public final class FailureReport {
     }
     return "the credentials were accepted but do not allow this " + (ctx.writing() ? "write" : "read")
         + " on this repository";
+  }
+
+  private static String platformHint(NoMatchingPlatformException e) {
+    return e.available().isEmpty() ? "the index offers no platform to choose"
+        : "choose with --platform, one of: " + e.available().stream().map(Object::toString)
+            .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String notFoundHint(FailureContext ctx) {

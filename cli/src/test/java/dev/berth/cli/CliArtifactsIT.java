@@ -174,15 +174,27 @@ class CliArtifactsIT {
     Files.writeString(app.resolve("hello.sh"), "echo hi\n");
 
     BerthJar.Result r = berth.run("--plain-http", "image", "append", host + "/cli/base:1", host + "/cli/app:1",
-        "--layer", "app", "--dest", "/opt/app", "--env", "GREETING=hi", "--entrypoint", "/opt/app/hello.sh",
+        "--layer", "app", "--dest", "/opt/app", "--env", "GREETING=hi", "--env", "PATH=/opt/app:$PATH",
+        "--chown", "1000:1000", "--chmod", "750", "--layer", "app:/home/app", "--remove", "/etc/motd",
+        "--workdir", "/home/app", "--user", "1000", "--expose", "8080", "--stop-signal", "SIGINT",
+        "--healthcheck", "true", "--healthcheck-interval", "1m", "--entrypoint", "/opt/app/hello.sh",
         "--concurrency", "1");
     assertEquals(0, r.exit(), r.toString());
 
     BerthJar.Result manifest = berth.run("--plain-http", "manifest", "get", host + "/cli/app:1");
     Manifest m = EncodedManifest.wrap(null, manifest.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)).manifest();
-    assertEquals(2, m.layers().size(), manifest.toString());
+    assertEquals(4, m.layers().size(), "base, whiteouts, two directories: " + manifest);
     assertEquals(r.line(), Digest.sha256(manifest.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
     assertFalse(r.err().isEmpty(), "progress lines on stderr");
+    String baseConfig = EncodedManifest.wrap(null, berth.run("--plain-http", "manifest", "get", host + "/cli/base:1")
+        .out().getBytes(java.nio.charset.StandardCharsets.UTF_8)).manifest().config().digest().hex().substring(0, 12);
+    assertFalse(r.err().contains(baseConfig), "the base's config was read, not pushed: " + r.err());
+    assertTrue(r.err().contains("pushed sha256:" + m.config().digest().hex().substring(0, 12)), r.err());
+
+    BerthJar.Result alone = berth.run("--plain-http", "image", "append", host + "/cli/base:1", host + "/cli/app:2",
+        "--chown", "1000:1000");
+    assertEquals(ExitCodes.USAGE, alone.exit(), alone.toString());
+    assertTrue(alone.err().contains("--layer"), alone.toString());
   }
 
   @Test

@@ -32,6 +32,16 @@ class FailureReportTest {
   }
 
   @Test
+  void aMissingPlatformNamesThePlatformOptionAndWhatIsOnOffer() {
+    Failure f = FailureReport.describe(new dev.berth.artifacts.image.NoMatchingPlatformException(
+        "no image for platform linux/s390x", dev.berth.core.Platform.parse("linux/s390x"),
+        java.util.List.of(dev.berth.core.Platform.parse("linux/amd64"), dev.berth.core.Platform.parse("linux/arm64"))),
+        LOCAL_PULL);
+    assertEquals(ExitCodes.NOT_FOUND, f.exitCode());
+    assertEquals("choose with --platform, one of: linux/amd64, linux/arm64", f.hint());
+  }
+
+  @Test
   void unauthorizedPullFromGhcrNamesTheReadScope() {
     Failure f = FailureReport.describe(new UnauthorizedException("401"), GHCR_PULL);
     assertTrue(f.hint().contains("read:packages"), f.hint());

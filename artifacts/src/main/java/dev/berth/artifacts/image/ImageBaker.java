@@ -5,8 +5,11 @@ import dev.berth.artifacts.image.internal.BakeEvents;
 import dev.berth.artifacts.image.internal.BuiltLayer;
 import dev.berth.artifacts.image.internal.ConfigChanges;
 import dev.berth.artifacts.image.internal.ImageConfigEditor;
+import dev.berth.artifacts.image.internal.ImageRecipe;
 import dev.berth.artifacts.image.internal.LayerBuilder;
 import dev.berth.artifacts.image.internal.OverlayStorage;
+import dev.berth.artifacts.image.internal.Substitution;
+import dev.berth.core.Index;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
@@ -25,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,14 +41,21 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ImageBaker baker = ImageBaker.builder()
- *     .platform(Platform.parse("linux/amd64"))           // when the base is a multi-platform index
- *     .layer(LayerSource.directory(Path.of("build/app"), "/opt/app"))
- *     .env("PATH", "/opt/app/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
- *     .entrypoint(List.of("/opt/app/bin/run"))
+ *     .layer(LayerSource.directory(Path.of("build/deps"), "/opt/deps"))
+ *     .layer(LayerSource.builder().contents(Path.of("build/app"), "/app").owner(1000, 1000).build())
+ *     .env("PATH", "/opt/deps/bin:$PATH")                  // $PATH: the base's, as Docker's ENV does
+ *     .workdir("/app")
+ *     .user("1000:1000")
+ *     .entrypoint(List.of("/opt/deps/bin/run"))
  *     .label("org.opencontainers.image.version", "1.4.2")
  *     .build();
  * BakedImage image = baker.bake(registryBase, "3.19", registryTarget, "1.4.2");
  * }</pre>
+ *
+ * <p>A multi-platform base (an index) gives a multi-platform image: every platform is baked (or those
+ * named with {@link Builder#platform}), and an index of the results is pushed. Layers whose sources are
+ * the same for every platform are built once and uploaded once. Naming a single platform of an index
+ * gives a single image, as does an index holding one image.
  *
  * <p>What the new image is:
  * <ul>
@@ -74,9 +86,9 @@ public final class ImageBaker {
   /** Configs are small; this cap only stops a hostile base from filling memory. */
   private static final long MAX_CONFIG_BYTES = 8L * 1024 * 1024;
 
-  private final List<LayerSource> layers;
-  private final Platform platform;
-  private final ConfigChanges changes;
+  private final ImageRecipe recipe;
+  private final List<Platform> platforms;
+  private final Instant created;
   private final Annotations annotations;
   private final String baseName;
   private final String mountFrom;
@@ -84,13 +96,10 @@ public final class ImageBaker {
   private final CopyOptions copyOptions;
   private final BlobTransferListener listener;
 
-  private ImageBaker(Builder b) {
-    this.layers = List.copyOf(b.layers);
-    this.platform = b.platform;
-    Map<String, String> labels = new LinkedHashMap<>(b.labels);
-    // ghcr.io reads these from image labels too (the LABEL route its docs describe for images).
-    labels.putAll(b.annotations.toMap());
-    this.changes = new ConfigChanges(labels, b.env, b.entrypoint, b.cmd, b.created);
+  private ImageBaker(Builder b, ImageRecipe recipe) {
+    this.recipe = recipe;
+    this.platforms = List.copyOf(new LinkedHashSet<>(b.platforms));
+    this.created = b.created;
     this.annotations = b.annotations;
     this.baseName = b.baseName;
     this.mountFrom = b.mountFrom;
@@ -99,23 +108,97 @@ public final class ImageBaker {
     this.listener = b.listener;
   }
 
-  /** A builder; at least one layer is required. */
+  /** A builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A baker whose layers and config changes come from {@code recipe} (the Dockerfile builder's route). */
+  static ImageBaker withRecipe(Builder settings, ImageRecipe recipe) {
+    return new ImageBaker(settings, recipe);
   }
 
   /**
    * Builds the new image on {@code baseRef} in {@code base} and pushes it to {@code target}, tagged
    * {@code tag} (or untagged when null).
    *
-   * @throws NoMatchingPlatformException when the base is an index without an image for the platform
+   * @throws NoMatchingPlatformException when the base is an index without an image for a platform asked
+   *     for, listing the platforms it has
    * @throws IllegalArgumentException when the base config is not an image config or disagrees with its
    *     manifest
    */
   public BakedImage bake(ReadOnlyTarget base, String baseRef, Target target, String tag) throws IOException {
     Descriptor root = base.resolve(baseRef);
-    Descriptor baseManifestDesc = PlatformSelector.selectImage(base, root, platform);
-    EncodedManifest encodedBase = Contents.fetchManifest(base, baseManifestDesc);
+    List<Descriptor> images = selectImages(base, root);
+    OverlayStorage content = new OverlayStorage(base);
+    Map<LayerSource, BuiltLayer> built = new HashMap<>();
+    try {
+      List<BakedImage> baked = new ArrayList<>();
+      for (Descriptor image : images) {
+        baked.add(bakeOne(base, root, image, content, built));
+      }
+      BakedImage result;
+      if (images.size() == 1 && images.get(0).platform() == null) {
+        result = baked.get(0);
+      } else {
+        result = index(base, root, baked, content);
+      }
+      Copier.copyGraph(content, target, result.manifest(), copyOptions(base, target, content));
+      if (tag != null) {
+        target.tag(result.manifest(), tag);
+      }
+      return result;
+    } finally {
+      for (BuiltLayer layer : built.values()) {
+        layer.close();
+      }
+    }
+  }
+
+  /**
+   * The image manifests to bake: the base itself when it is a manifest; from an index, the platforms
+   * asked for, or all of them. A single image to push as it is comes without a platform; images for
+   * an index carry their index entry's platform.
+   */
+  private List<Descriptor> selectImages(ReadOnlyTarget base, Descriptor root) throws IOException {
+    if (!MediaTypes.isIndex(root.mediaType())) {
+      return List.of(PlatformSelector.selectImage(base, root, null).withPlatform(null));
+    }
+    if (platforms.size() == 1) {
+      return List.of(PlatformSelector.selectImage(base, root, platforms.get(0)).withPlatform(null));
+    }
+    Index index = Contents.fetchManifest(base, root).index();
+    List<Descriptor> chosen = new ArrayList<>();
+    if (platforms.isEmpty()) {
+      for (Descriptor d : index.manifests()) {
+        if (d.platform() != null && !"unknown".equals(d.platform().os()) && MediaTypes.isManifest(d.mediaType())) {
+          chosen.add(d);
+        }
+      }
+      if (chosen.size() == 1) {
+        return List.of(chosen.get(0).withPlatform(null));
+      }
+      if (chosen.isEmpty()) {
+        throw new NoMatchingPlatformException("the index " + root.brief() + " holds no image with a platform",
+            null, List.of());
+      }
+      return chosen;
+    }
+    for (Platform p : platforms) {
+      Descriptor d = PlatformSelector.select(index, p);
+      if (!MediaTypes.isManifest(d.mediaType())) {
+        throw new dev.berth.core.UnsupportedException(d.brief() + " for " + p + " is not an image manifest");
+      }
+      if (!chosen.contains(d)) {
+        chosen.add(d);
+      }
+    }
+    return chosen;
+  }
+
+  private BakedImage bakeOne(ReadOnlyTarget base, Descriptor root, Descriptor baseManifestDesc,
+      OverlayStorage content, Map<LayerSource, BuiltLayer> built) throws IOException {
+    EncodedManifest encodedBase = Contents.fetchManifest(base, baseManifestDesc.withPlatform(null));
     Manifest baseManifest = encodedBase.manifest();
     if (baseManifest.config() == null) {
       throw new IllegalArgumentException(baseManifestDesc.brief() + " has no config: not an image");
@@ -126,55 +209,77 @@ public final class ImageBaker {
     byte[] baseConfig = Contents.fetchAll(base, baseManifest.config(), MAX_CONFIG_BYTES);
     ImageConfigEditor config = ImageConfigEditor.parse(baseConfig, baseManifest.config().digest(),
         baseManifest.layers().size());
+    Platform platform = baseManifestDesc.platform() != null ? baseManifestDesc.platform()
+        : new Platform(config.text("architecture"), config.text("os"), null, null, config.text("variant"), null);
+    ImageRecipe.Plan plan = recipe.plan(new ImageRecipe.Base(config.env(), config.configText("WorkingDir"),
+        config.configArray("Shell"), platform));
+    ConfigChanges changes = plan.changes();
 
-    List<BuiltLayer> built = new ArrayList<>();
-    try {
-      for (LayerSource source : layers) {
-        BuiltLayer layer = LayerBuilder.build(source, tempDir);
-        built.add(layer);
-        config.addLayer(layer.diffId(), new ConfigChanges.HistoryEntry(source.describe(), null), changes.created());
+    List<Descriptor> added = new ArrayList<>();
+    List<Digest> diffIds = new ArrayList<>();
+    for (LayerSource source : plan.layers()) {
+      BuiltLayer layer = built.get(source);
+      if (layer == null) {
+        layer = LayerBuilder.build(source, tempDir);
+        built.put(source, layer);
       }
-      byte[] configBytes = config.apply(changes).toBytes();
-      Descriptor configDesc = Descriptor.of(baseManifest.config().mediaType(), configBytes);
+      config.addLayer(layer.diffId(), new ConfigChanges.HistoryEntry(source.describe(), null), created);
+      Descriptor blob = layer.descriptor(layerType);
+      content.addFile(blob, layer.file());
+      added.add(blob);
+      diffIds.add(layer.diffId());
+    }
+    for (String text : plan.history()) {
+      config.addEmptyHistory(text, created);
+    }
+    byte[] configBytes = config.apply(changes).toBytes();
+    Descriptor configDesc = Descriptor.of(baseManifest.config().mediaType(), configBytes);
+    List<Descriptor> allLayers = new ArrayList<>(baseManifest.layers());
+    allLayers.addAll(added);
+    Manifest manifest = new Manifest(2, encodedBase.mediaType(), null, configDesc, allLayers, null,
+        docker ? null : manifestAnnotations(root));
+    EncodedManifest encoded = EncodedManifest.of(manifest);
+    content.addBytes(configDesc, configBytes).addBytes(encoded.descriptor(), encoded.bytes());
+    Descriptor pushed = baseManifestDesc.platform() == null ? encoded.descriptor()
+        : encoded.descriptor().withPlatform(baseManifestDesc.platform());
+    return new BakedImage(pushed, configDesc, added, diffIds, baseManifestDesc.withPlatform(null));
+  }
 
-      List<Descriptor> allLayers = new ArrayList<>(baseManifest.layers());
-      List<Descriptor> added = new ArrayList<>();
-      List<Digest> diffIds = new ArrayList<>();
-      for (BuiltLayer layer : built) {
-        added.add(layer.descriptor(layerType));
-        diffIds.add(layer.diffId());
-      }
-      allLayers.addAll(added);
-      Manifest manifest = new Manifest(2, encodedBase.mediaType(), null, configDesc, allLayers, null,
-          docker ? null : manifestAnnotations(root));
-      EncodedManifest encoded = EncodedManifest.of(manifest);
-
-      OverlayStorage content = new OverlayStorage(base)
-          .addBytes(configDesc, configBytes)
-          .addBytes(encoded.descriptor(), encoded.bytes());
-      for (int i = 0; i < built.size(); i++) {
-        content.addFile(added.get(i), built.get(i).file());
-      }
-      CopyOptions options = copyOptions;
-      String baseRepository = mountFrom != null ? mountFrom : sameRegistryRepository(base, target);
-      if (baseRepository != null) {
-        List<String> sources = new ArrayList<>(copyOptions.mountFrom());
-        sources.add(0, baseRepository);
-        options = copyOptions.newBuilder().mountFrom(sources).build();
-      }
-      if (listener != null) {
-        options = options.newBuilder().listener(new BakeEvents(options.listener(), listener, content)).build();
-      }
-      Copier.copyGraph(content, target, encoded.descriptor(), options);
-      if (tag != null) {
-        target.tag(encoded.descriptor(), tag);
-      }
-      return new BakedImage(encoded.descriptor(), configDesc, added, diffIds, baseManifestDesc);
-    } finally {
-      for (BuiltLayer layer : built) {
-        layer.close();
+  /** An index like the base's (same media type) listing the baked images with their platforms. */
+  private BakedImage index(ReadOnlyTarget base, Descriptor root, List<BakedImage> baked, OverlayStorage content)
+      throws IOException {
+    Index baseIndex = Contents.fetchManifest(base, root).index();
+    List<Descriptor> entries = new ArrayList<>();
+    Map<Digest, Descriptor> layers = new LinkedHashMap<>();
+    Map<Digest, Digest> diffIds = new LinkedHashMap<>();
+    for (BakedImage image : baked) {
+      entries.add(image.manifest());
+      for (int i = 0; i < image.addedLayers().size(); i++) {
+        layers.putIfAbsent(image.addedLayers().get(i).digest(), image.addedLayers().get(i));
+        diffIds.putIfAbsent(image.addedLayers().get(i).digest(), image.addedDiffIds().get(i));
       }
     }
+    boolean docker = MediaTypes.DOCKER_MANIFEST_LIST.equals(baseIndex.mediaType());
+    Index index = new Index(2, baseIndex.mediaType(), null, entries, null,
+        docker ? null : manifestAnnotations(root));
+    EncodedManifest encoded = EncodedManifest.of(index);
+    content.addBytes(encoded.descriptor(), encoded.bytes());
+    return new BakedImage(encoded.descriptor(), null, List.copyOf(layers.values()), List.copyOf(diffIds.values()),
+        root, baked);
+  }
+
+  private CopyOptions copyOptions(ReadOnlyTarget base, Target target, OverlayStorage content) {
+    CopyOptions options = copyOptions;
+    String baseRepository = mountFrom != null ? mountFrom : sameRegistryRepository(base, target);
+    if (baseRepository != null) {
+      List<String> sources = new ArrayList<>(copyOptions.mountFrom());
+      sources.add(0, baseRepository);
+      options = copyOptions.newBuilder().mountFrom(sources).build();
+    }
+    if (listener != null) {
+      options = options.newBuilder().listener(new BakeEvents(options.listener(), listener, content)).build();
+    }
+    return options;
   }
 
   /**
@@ -188,8 +293,8 @@ public final class ImageBaker {
 
   private Map<String, String> manifestAnnotations(Descriptor baseRoot) {
     Map<String, String> a = new LinkedHashMap<>();
-    if (changes.created() != null) {
-      a.put(Descriptor.ANNOTATION_CREATED, DateTimeFormatter.ISO_INSTANT.format(changes.created()));
+    if (created != null) {
+      a.put(Descriptor.ANNOTATION_CREATED, DateTimeFormatter.ISO_INSTANT.format(created));
     }
     if (baseName != null) {
       a.put(ANNOTATION_BASE_NAME, baseName);
@@ -198,14 +303,50 @@ public final class ImageBaker {
     return annotations.mergeInto(a);
   }
 
+  /** The recipe of {@code berth image append}: fixed layers, config values with {@code $VAR} in env substituted. */
+  private static ImageRecipe appendRecipe(Builder b) {
+    List<LayerSource> layers = List.copyOf(b.layers);
+    Map<String, String> labels = new LinkedHashMap<>(b.labels);
+    // ghcr.io reads these from image labels too (the LABEL route its docs describe for images).
+    labels.putAll(b.annotations.toMap());
+    Map<String, String> rawEnv = new LinkedHashMap<>(b.env);
+    List<String> entrypoint = b.entrypoint;
+    List<String> cmd = b.cmd;
+    Instant created = b.created;
+    String workdir = b.workdir;
+    String user = b.user;
+    List<String> ports = List.copyOf(b.exposedPorts);
+    List<String> volumes = List.copyOf(b.volumes);
+    String stopSignal = b.stopSignal;
+    Healthcheck healthcheck = b.healthcheck;
+    return base -> {
+      // Each --env sees the base's environment and the --env values before it, as ENV lines do.
+      Map<String, String> scope = new LinkedHashMap<>(base.env());
+      Map<String, String> env = new LinkedHashMap<>();
+      rawEnv.forEach((name, value) -> {
+        String expanded = Substitution.value(value, scope);
+        scope.put(name, expanded);
+        env.put(name, expanded);
+      });
+      return new ImageRecipe.Plan(layers, new ConfigChanges(labels, env, entrypoint, cmd, created, workdir, user,
+          ports, volumes, stopSignal, healthcheck, null), List.of());
+    };
+  }
+
   /** Configures an {@link ImageBaker}. Not thread-safe. */
   public static final class Builder {
     private final List<LayerSource> layers = new ArrayList<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, String> env = new LinkedHashMap<>();
-    private Platform platform;
+    private final List<Platform> platforms = new ArrayList<>();
+    private final List<String> exposedPorts = new ArrayList<>();
+    private final List<String> volumes = new ArrayList<>();
     private List<String> entrypoint;
     private List<String> cmd;
+    private String workdir;
+    private String user;
+    private String stopSignal;
+    private Healthcheck healthcheck;
     private Instant created;
     private Annotations annotations = Annotations.none();
     private String baseName;
@@ -222,9 +363,14 @@ public final class ImageBaker {
       return this;
     }
 
-    /** The platform to take from a multi-platform base; not needed for a single image. */
+    /**
+     * A platform to take from a multi-platform base; repeatable. None bakes every platform of an
+     * index; one gives a single image; several give an index of those. Ignored for a single image.
+     */
     public Builder platform(Platform value) {
-      this.platform = value;
+      if (value != null && !platforms.contains(value)) {
+        platforms.add(value);
+      }
       return this;
     }
 
@@ -240,7 +386,12 @@ public final class ImageBaker {
       return this;
     }
 
-    /** Sets an environment variable, replacing the base's value of the same name. */
+    /**
+     * Sets an environment variable, replacing the base's value of the same name. {@code $VAR},
+     * {@code ${VAR}}, {@code ${VAR:-default}} and {@code ${VAR:+alt}} in the value are replaced from the
+     * base's environment and the variables set before, as Docker's ENV does ({@code \$} keeps a
+     * literal {@code $}).
+     */
     public Builder env(String name, String value) {
       if (name == null || name.isEmpty() || name.contains("=")) {
         throw new IllegalArgumentException("environment variable name \"" + name + "\" is empty or contains '='");
@@ -258,6 +409,54 @@ public final class ImageBaker {
     /** Sets the default command (or arguments to the entrypoint). */
     public Builder cmd(List<String> args) {
       this.cmd = List.copyOf(args);
+      return this;
+    }
+
+    /** The working directory of the container's process (Docker's WORKDIR); an absolute path. */
+    public Builder workdir(String path) {
+      if (path == null || !path.startsWith("/")) {
+        throw new IllegalArgumentException("the working directory must be an absolute path: " + path);
+      }
+      this.workdir = path;
+      return this;
+    }
+
+    /** The user the process runs as: {@code NAME}, {@code UID}, {@code UID:GID} or {@code NAME:GROUP}. */
+    public Builder user(String value) {
+      if (value == null || value.isBlank() || value.chars().anyMatch(c -> c < 0x20 || c == ' ')) {
+        throw new IllegalArgumentException("user \"" + value + "\" is empty or contains a space or control character");
+      }
+      this.user = value;
+      return this;
+    }
+
+    /** Records a port the image listens on: {@code 8080}, {@code 8080/tcp} or {@code 53/udp}. */
+    public Builder expose(String port) {
+      exposedPorts.add(normalizePort(port));
+      return this;
+    }
+
+    /** Records a path as a volume (Docker's VOLUME). */
+    public Builder volume(String path) {
+      if (path == null || !path.startsWith("/")) {
+        throw new IllegalArgumentException("a volume must be an absolute path: " + path);
+      }
+      volumes.add(path);
+      return this;
+    }
+
+    /** The signal that stops the container: {@code SIGTERM}, {@code SIGINT}, {@code 9}. */
+    public Builder stopSignal(String signal) {
+      if (signal == null || !signal.matches("SIG[A-Z0-9+-]+|[0-9]{1,2}")) {
+        throw new IllegalArgumentException("stop signal \"" + signal + "\" is neither a SIG... name nor a number");
+      }
+      this.stopSignal = signal;
+      return this;
+    }
+
+    /** The health check (Docker's HEALTHCHECK); {@link Healthcheck#none()} disables the base's. */
+    public Builder healthcheck(Healthcheck value) {
+      this.healthcheck = Objects.requireNonNull(value, "healthcheck");
       return this;
     }
 
@@ -315,15 +514,19 @@ public final class ImageBaker {
     }
 
     /**
-     * The baker.
-     *
-     * @throws IllegalStateException when no layer was added
+     * The baker. A bake without layers changes only the config (as a Dockerfile of ENV and CMD lines
+     * does).
      */
     public ImageBaker build() {
-      if (layers.isEmpty()) {
-        throw new IllegalStateException("an image bake needs at least one layer");
+      return new ImageBaker(this, appendRecipe(this));
+    }
+
+    private static String normalizePort(String port) {
+      if (port == null || !port.matches("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp|sctp|TCP|UDP|SCTP))?")) {
+        throw new IllegalArgumentException("port \"" + port + "\" is not PORT[/tcp|udp|sctp]");
       }
-      return new ImageBaker(this);
+      String[] parts = port.split("/");
+      return parts[0] + "/" + (parts.length == 2 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "tcp");
     }
   }
 }

@@ -188,9 +188,10 @@ class ImageBakerTest {
     NoMatchingPlatformException none = assertThrows(NoMatchingPlatformException.class,
         () -> baker().platform(Platform.parse("linux/s390x")).build().bake(base, "multi", new MemoryStore(), "x"));
     assertTrue(none.getMessage().contains("linux/amd64, linux/arm64/v8"), none.getMessage());
-    NoMatchingPlatformException unchosen = assertThrows(NoMatchingPlatformException.class,
-        () -> baker().build().bake(base, "multi", new MemoryStore(), "x"));
-    assertTrue(unchosen.getMessage().contains("choose a platform"), unchosen.getMessage());
+    NoMatchingPlatformException oneOfTwo = assertThrows(NoMatchingPlatformException.class,
+        () -> baker().platform(AMD64).platform(Platform.parse("linux/s390x")).build()
+            .bake(base, "multi", new MemoryStore(), "x"));
+    assertTrue(oneOfTwo.getMessage().contains("linux/s390x"), oneOfTwo.getMessage());
   }
 
   @Test
@@ -292,7 +293,13 @@ class ImageBakerTest {
   }
 
   @Test
-  void bakerNeedsALayer() {
-    assertThrows(IllegalStateException.class, () -> ImageBaker.builder().build());
+  void aBakeWithoutLayersChangesOnlyTheConfig() throws IOException {
+    ImageFixtures.Base b = pushBase("3.19", false);
+    MemoryStore target = new MemoryStore();
+    BakedImage baked = ImageBaker.builder().workdir("/srv").build().bake(base, "3.19", target, "v");
+    assertEquals(List.of(), baked.addedLayers());
+    Manifest m = Contents.fetchManifest(target, baked.manifest()).manifest();
+    assertEquals(b.layers(), m.layers());
+    assertEquals("/srv", json(target, baked.config()).get("config").get("WorkingDir").asText());
   }
 }

@@ -85,12 +85,101 @@ public final class ImageConfigEditor {
     if (changes.created() != null) {
       root.put("created", format(changes.created()));
     }
+    if (changes.workdir() != null) {
+      config.put("WorkingDir", changes.workdir());
+    }
+    if (changes.user() != null) {
+      config.put("User", changes.user());
+    }
+    if (!changes.exposedPorts().isEmpty()) {
+      ObjectNode ports = config.get("ExposedPorts") instanceof ObjectNode o ? o : config.putObject("ExposedPorts");
+      changes.exposedPorts().forEach(port -> ports.putObject(port));
+    }
+    if (!changes.volumes().isEmpty()) {
+      ObjectNode volumes = config.get("Volumes") instanceof ObjectNode o ? o : config.putObject("Volumes");
+      changes.volumes().forEach(volume -> volumes.putObject(volume));
+    }
+    if (changes.stopSignal() != null) {
+      config.put("StopSignal", changes.stopSignal());
+    }
+    if (changes.healthcheck() != null) {
+      config.set("Healthcheck", healthcheck(changes.healthcheck()));
+    }
+    if (changes.shell() != null) {
+      config.set("Shell", array(changes.shell()));
+    }
     return this;
+  }
+
+  /** The base's environment, by name, in its order (a later duplicate wins, as in a process). */
+  public Map<String, String> env() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (root.get("config") instanceof ObjectNode c && c.get("Env") instanceof ArrayNode env) {
+      for (JsonNode e : env) {
+        String entry = e.asText();
+        int eq = entry.indexOf('=');
+        out.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
+      }
+    }
+    return out;
+  }
+
+  /** A string field of the container config ({@code WorkingDir}, {@code User}), or null. */
+  public String configText(String field) {
+    JsonNode v = root.get("config") == null ? null : root.get("config").get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+
+  /** A string array field of the container config ({@code Shell}, {@code Cmd}), or null. */
+  public List<String> configArray(String field) {
+    JsonNode v = root.get("config") == null ? null : root.get("config").get(field);
+    if (v == null || !v.isArray()) {
+      return null;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    v.forEach(e -> out.add(e.asText()));
+    return out;
+  }
+
+  /** A top-level string field ({@code os}, {@code architecture}, {@code variant}), or null. */
+  public String text(String field) {
+    JsonNode v = root.get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+
+  private static ObjectNode healthcheck(dev.berth.artifacts.image.Healthcheck h) {
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.set("Test", array(h.test()));
+    putNanos(o, "Interval", h.interval());
+    putNanos(o, "Timeout", h.timeout());
+    putNanos(o, "StartPeriod", h.startPeriod());
+    putNanos(o, "StartInterval", h.startInterval());
+    if (h.retries() != null) {
+      o.put("Retries", h.retries());
+    }
+    return o;
+  }
+
+  private static void putNanos(ObjectNode o, String field, java.time.Duration d) {
+    if (d != null) {
+      o.put(field, d.toNanos());
+    }
   }
 
   /** The edited config as compact JSON. */
   public byte[] toBytes() {
     return Json.write(root);
+  }
+
+  /** Appends a history entry for a change that added no layer ({@code empty_layer}). */
+  public ImageConfigEditor addEmptyHistory(String createdBy, Instant created) {
+    ObjectNode h = historyArray().addObject();
+    if (created != null) {
+      h.put("created", format(created));
+    }
+    h.put("created_by", createdBy);
+    h.put("empty_layer", true);
+    return this;
   }
 
   private ObjectNode containerConfig() {

@@ -1,6 +1,5 @@
 package dev.berth.artifacts.image.internal;
 
-import dev.berth.artifacts.archive.TarArchiver;
 import dev.berth.artifacts.image.LayerSource;
 import dev.berth.core.Digest;
 import java.io.BufferedInputStream;
@@ -30,25 +29,35 @@ public final class LayerBuilder {
 
   /** Builds the layer, writing any temporary file into {@code tempDir}. */
   public static BuiltLayer build(LayerSource source, Path tempDir) throws IOException {
-    if (source.isDirectory()) {
-      return archiveDirectory(source, tempDir);
+    if (source.rawTar() == null) {
+      return writeLayer(source, tempDir);
     }
-    if (isGzip(source.path())) {
-      return digestGzipInPlace(source.path());
+    if (isGzip(source.rawTar())) {
+      return digestGzipInPlace(source.rawTar());
     }
-    return compressTar(source.path(), tempDir);
+    return compressTar(source.rawTar(), tempDir);
   }
 
   /**
-   * The archiver hashes the tar it writes (the diff_id) before gzip; the file stream below hashes what
-   * gzip emits (the blob digest).
+   * The writer hashes the tar it writes (the diff_id) before gzip; the file stream below hashes what
+   * gzip emits (the blob digest). Unpacked tars are staged in a scratch directory deleted afterwards.
    */
-  private static BuiltLayer archiveDirectory(LayerSource source, Path tempDir) throws IOException {
-    TarArchiver archiver = TarArchiver.builder()
-        .prefix(source.imagePath().isEmpty() ? null : String.join("/", source.imagePath()))
-        .gzip(true)
-        .build();
-    return toTempFile(tempDir, out -> archiver.write(source.path(), out).tarDigest());
+  private static BuiltLayer writeLayer(LayerSource source, Path tempDir) throws IOException {
+    Files.createDirectories(tempDir);
+    Path scratch = Files.createTempDirectory(tempDir, "berth-unpack-");
+    try {
+      return toTempFile(tempDir, out -> LayerTarWriter.write(source, scratch, out));
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static BuiltLayer compressTar(Path tarFile, Path tempDir) throws IOException {

@@ -1,0 +1,42 @@
+package dev.berth.artifacts.image.internal;
+
+import dev.berth.artifacts.image.LayerSource;
+import dev.berth.core.Platform;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to add to one base image, decided from that base: {@code --env PATH=/app/bin:$PATH} and a
+ * Dockerfile's ENV, WORKDIR and COPY depend on the base's environment, working directory and platform,
+ * which differ between the platforms of a multi-platform base.
+ */
+@FunctionalInterface
+public interface ImageRecipe {
+  /**
+   * The base as a recipe sees it.
+   *
+   * @param env the base's environment, in order
+   * @param workingDir the base's working directory, or null
+   * @param shell the base's {@code Shell}, or null
+   * @param platform the base image's platform (from its config; parts may be null)
+   */
+  record Base(Map<String, String> env, String workingDir, List<String> shell, Platform platform) {}
+
+  /**
+   * The layers and config changes for one base.
+   *
+   * @param layers the new layers, in order (equal sources are built once across platforms)
+   * @param changes the config changes, with every substitution done
+   * @param history {@code created_by} texts of changes that add no layer, recorded as empty layers
+   */
+  record Plan(List<LayerSource> layers, ConfigChanges changes, List<String> history) {
+    public Plan {
+      layers = List.copyOf(layers);
+      history = history == null ? List.of() : List.copyOf(history);
+    }
+  }
+
+  /** The plan for {@code base}. */
+  Plan plan(Base base) throws IOException;
+}
