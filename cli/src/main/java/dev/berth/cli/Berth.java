@@ -3,6 +3,7 @@ package dev.berth.cli;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -69,6 +70,14 @@ public final class Berth implements Runnable {
   Berth(Console console, InputStream stdin) {
     this.console = console;
     this.stdin = stdin;
+  }
+
+  /**
+   * Every command, for tools that describe the whole command line: the distribution's shell completion
+   * scripts and man pages are generated from it. Running it prints to the process's streams.
+   */
+  public static CommandLine fullCommandLine() {
+    return commandLine(new Berth(Console.system(), InputStream.nullInputStream()));
   }
 
   /** Runs {@code berth} with the process's streams and exits with its code. */
@@ -183,12 +192,20 @@ public final class Berth implements Runnable {
     return ExitCodes.USAGE;
   }
 
-  /** The version from the jar manifest (the Maven project version), or "development" when run from classes. */
+  /**
+   * {@code berth --version}: berth's version and the commit it was built from (written into
+   * {@code build.properties} by the build), and the Java runtime it runs on.
+   */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Berth.class.getPackage().getImplementationVersion();
-      return new String[] {"berth " + (v == null ? "development" : v)};
+      Properties build = BuildInfo.load();
+      return new String[] {
+          "berth " + build.getProperty("version") + " (commit " + build.getProperty("commit") + ")",
+          "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ", "
+              + System.getProperty("java.vm.name") + ") on " + System.getProperty("os.name") + " "
+              + System.getProperty("os.arch"),
+          "Java home: " + System.getProperty("java.home")};
     }
   }
 }

@@ -72,7 +72,10 @@ class BerthCommandLineTest {
   void versionIsPrinted() {
     CliRun r = CliRun.run("--version");
     assertEquals(0, r.exit());
-    assertTrue(r.out().startsWith("berth "), r.out());
+    String[] lines = r.out().split("\n");
+    // berth's version and the commit it was built from (a git checkout here), then the Java runtime.
+    assertTrue(lines[0].matches("berth \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{12}\\)"), r.out());
+    assertTrue(lines[1].startsWith("Java " + System.getProperty("java.runtime.version") + " ("), r.out());
   }
 
   // Bad input: one clear line naming the problem, a non-zero exit, nothing left behind.
