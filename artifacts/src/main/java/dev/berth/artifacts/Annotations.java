@@ -2,6 +2,7 @@ package dev.berth.artifacts;
 
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
+import dev.berth.core.remote.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -153,6 +154,39 @@ public final class Annotations {
     return "Annotations" + toMap();
   }
 
+  /**
+   * Checks an annotation a user gives: neither key nor value may hold a control character (newline,
+   * carriage return, ESC, tab, ...) or a Unicode direction override, since annotations are shown by
+   * {@code discover}, registry web pages and other tools, where such characters forge lines or drive
+   * terminals.
+   *
+   * @return {@code annotations}, for chaining
+   * @throws IllegalArgumentException naming the annotation, the character and its 1-based position
+   */
+  public static Map<String, String> requirePrintable(Map<String, String> annotations) {
+    annotations.forEach(Annotations::requirePrintable);
+    return annotations;
+  }
+
+  /** As {@link #requirePrintable(Map)} for one annotation. */
+  public static void requirePrintable(String key, String value) {
+    Objects.requireNonNull(key, "annotation key");
+    Objects.requireNonNull(value, "value of annotation " + key);
+    String shownKey = Redaction.printable(key);
+    refuseControl(key, "annotation " + shownKey + ": its key");
+    refuseControl(value, "annotation " + shownKey + ": its value");
+  }
+
+  private static void refuseControl(String text, String what) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Redaction.needsEscape(text.charAt(i))) {
+        throw new IllegalArgumentException(what + " has a control character ("
+            + Redaction.printable(String.valueOf(text.charAt(i))) + " at position " + (i + 1)
+            + "); annotation keys and values must be printable text");
+      }
+    }
+  }
+
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }
@@ -225,6 +259,7 @@ public final class Annotations {
       if (value.isBlank()) {
         throw new IllegalArgumentException(key + " must not be blank");
       }
+      requirePrintable(key, value);
       int length = value.codePointCount(0, value.length());
       if (length > max) {
         throw new IllegalArgumentException(key + " is " + length + " characters; ghcr.io accepts at most " + max);

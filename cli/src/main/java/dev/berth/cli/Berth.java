@@ -159,9 +159,9 @@ public final class Berth implements Runnable {
   private int report(Exception error) {
     session().discardCreatedLayouts();
     Failure failure = FailureReport.describe(error, session().failureContext());
-    console.err().println("error: " + failure.message());
+    console.note("error: " + failure.message());
     if (failure.hint() != null) {
-      console.err().println("hint: " + failure.hint());
+      console.note("hint: " + failure.hint());
     }
     if (global.verbose()) {
       error.printStackTrace(console.err());

@@ -1,14 +1,22 @@
 package dev.berth.cli;
 
+import dev.berth.core.remote.Redaction;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * Where a command writes. Results a script may consume (digests, references, tags) go to {@link #out()};
  * everything meant for a person (progress, notes, errors) goes to {@link #err()}, so that
  * {@code digest=$(berth push ...)} captures exactly the digest.
+ *
+ * <p>Both text streams pass through a {@link TerminalWriter}: secrets the session's clients sent are
+ * removed and control characters escaped, whatever the text's source. {@link #result} and {@link #note}
+ * also escape newlines, so a name from a server cannot forge a second line.
  */
 public final class Console {
   /** Set by the {@code ./berth} launcher to 1 when stderr is a terminal; Java cannot ask that itself. */
@@ -17,7 +25,9 @@ public final class Console {
   private final OutputStream rawOut;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final PrintWriter controlErr;
   private final boolean errIsTerminal;
+  private final List<UnaryOperator<String>> redactions = new CopyOnWriteArrayList<>();
 
   /**
    * @param rawOut standard output, for results that are bytes (a manifest, a blob)
@@ -26,8 +36,10 @@ public final class Console {
    */
   public Console(OutputStream rawOut, PrintWriter err, boolean errIsTerminal) {
     this.rawOut = rawOut;
-    this.out = new PrintWriter(new OutputStreamWriter(rawOut, StandardCharsets.UTF_8), true);
-    this.err = err;
+    this.out = new PrintWriter(new TerminalWriter(new OutputStreamWriter(rawOut, StandardCharsets.UTF_8),
+        this::withoutSecrets), true);
+    this.err = new PrintWriter(new TerminalWriter(err, this::withoutSecrets), true);
+    this.controlErr = err;
     this.errIsTerminal = errIsTerminal;
   }
 
@@ -48,6 +60,28 @@ public final class Console {
     return err;
   }
 
+  /**
+   * Standard error without the escaping, for berth's own cursor movement (progress bars redrawn in
+   * place); never for text that came from elsewhere.
+   */
+  PrintWriter controlErr() {
+    err.flush();
+    return controlErr;
+  }
+
+  /** From now on, text written here also goes through {@code redaction} (a client's secret removal). */
+  public void redactWith(UnaryOperator<String> redaction) {
+    redactions.add(redaction);
+  }
+
+  private String withoutSecrets(String text) {
+    String out = text;
+    for (UnaryOperator<String> r : redactions) {
+      out = r.apply(out);
+    }
+    return out;
+  }
+
   /** Whether stderr can show redrawn progress bars (otherwise progress is plain lines). */
   public boolean errIsTerminal() {
     return errIsTerminal;
@@ -61,13 +95,13 @@ public final class Console {
 
   /** Prints one result line to stdout. */
   public void result(String line) {
-    out.println(line);
+    out.println(Redaction.printable(line));
     out.flush();
   }
 
   /** Prints one note to stderr. */
   public void note(String line) {
-    err.println(line);
+    err.println(Redaction.printable(line));
     err.flush();
   }
 }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.core.remote.Redaction;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -11,7 +12,8 @@ import okhttp3.Response;
 
 /**
  * The {@code --verbose} log: one block per HTTP exchange with method, URL, status, time and headers,
- * secrets redacted by {@link Redaction}. Installed as a network interceptor, so it shows what really
+ * secrets redacted and server text escaped by core's {@link Redaction} (the allow-list embedders get
+ * too). Installed as a network interceptor, so it shows what really
  * went over the wire, including the Authorization header the auth interceptor added (as its scheme
  * only) and each redirect hop. Bodies are never printed: token responses and login POSTs hold secrets.
  */
@@ -39,14 +41,15 @@ public final class HttpLog implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      sink.accept("<-- FAILED " + request.method() + ' ' + Redaction.url(request.url()) + ": " + e);
+      sink.accept("<-- FAILED " + request.method() + ' ' + Redaction.url(request.url()) + ": "
+          + Redaction.printable(e.toString()));
       throw e;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     StringBuilder rb = new StringBuilder();
     rb.append("<-- ").append(response.code());
     if (!response.message().isEmpty()) {
-      rb.append(' ').append(response.message());
+      rb.append(' ').append(Redaction.printable(response.message()));
     }
     rb.append(' ').append(request.method()).append(' ').append(Redaction.url(request.url()))
         .append(" (").append(ms).append(" ms)");
@@ -58,7 +61,8 @@ public final class HttpLog implements Interceptor {
   private static void appendHeaders(StringBuilder sb, Headers headers, HttpUrl base) {
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      sb.append("\n    ").append(name).append(": ").append(Redaction.header(name, headers.value(i), base));
+      sb.append("\n    ").append(Redaction.printable(name)).append(": ")
+          .append(Redaction.header(name, headers.value(i), base));
     }
   }
 }

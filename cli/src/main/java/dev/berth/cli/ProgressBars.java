@@ -33,7 +33,7 @@ public final class ProgressBars implements ProgressListener {
    * @param verb what is happening, e.g. {@code push} or {@code pull}; finished lines say {@code pushed}
    */
   public ProgressBars(Console console, String verb) {
-    this(console.err(), console.errIsTerminal(), verb, System::nanoTime);
+    this(console.controlErr(), console.errIsTerminal(), verb, System::nanoTime);
   }
 
   ProgressBars(PrintWriter err, boolean terminal, String verb, LongSupplier nanoTime) {

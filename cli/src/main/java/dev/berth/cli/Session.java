@@ -8,6 +8,7 @@ import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.ProgressListener;
+import dev.berth.core.remote.Redaction;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run of {@code berth}: the console, the global flags, the registry client they configure, and what
@@ -108,6 +110,10 @@ public final class Session {
         throw new IllegalArgumentException("--password-stdin was given but standard input was empty");
       }
       password = line.toCharArray();
+      // Whatever prints it back (a server's echo, a helper's error) shows it in none of its encodings.
+      Set<String> forms = Redaction.withEncodings(List.of(line, options.username() == null ? line
+          : options.username() + ":" + line));
+      console.redactWith(text -> Redaction.withoutSecrets(text, forms));
     }
     return password.clone();
   }
@@ -182,6 +188,7 @@ public final class Session {
         b.plainHttp(key);
       }
       client = b.build();
+      console.redactWith(client::withoutSecrets);
       clients.put(key, client);
     }
     return client;
@@ -196,7 +203,9 @@ public final class Session {
     if (options.plainHttp()) {
       b.plainHttp(host.toLowerCase(Locale.ROOT));
     }
-    return b.build();
+    RegistryClient client = b.build();
+    console.redactWith(client::withoutSecrets);
+    return client;
   }
 
   /** The credentials this invocation uses: -u with --password-stdin, else the environment and docker's config. */

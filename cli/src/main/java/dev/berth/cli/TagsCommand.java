@@ -18,8 +18,23 @@ final class TagsCommand extends BerthCommand {
     // "list the tags with berth tags X" is no help when listing the tags is what failed.
     session.workingOnRegistry(target.host());
     for (String tag : Args.tagLister(store, target).tags()) {
-      session.console().result(tag);
+      if (isTag(tag)) {
+        session.console().result(tag);
+      } else {
+        // A name such as "v2\nlatest" would print a tag that does not exist; report it, escaped, instead.
+        session.console().note("warning: " + target.repositoryText() + " listed \"" + tag
+            + "\", which is not a valid tag; left out");
+      }
     }
     return ExitCodes.OK;
+  }
+
+  private static boolean isTag(String name) {
+    try {
+      TargetArg.checkTag(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.files;
 
+import dev.berth.artifacts.Annotations;
 import dev.berth.core.MediaTypes;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -25,7 +26,8 @@ public record FileEntry(Path path, String title, String mediaType, Map<String, S
     if (mediaType != null) {
       MediaTypes.check(mediaType, "media type of " + title);
     }
-    annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+    annotations = annotations == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(Annotations.requirePrintable(annotations)));
   }
 
   /** A file or directory titled by its file name, with the default media type. */

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.files;
 
+import dev.berth.artifacts.Annotations;
 import dev.berth.core.MediaTypes;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -116,19 +117,20 @@ public final class FilePush {
 
     /** Sets one manifest annotation. */
     public Builder annotation(String key, String value) {
+      Annotations.requirePrintable(key, value);
       manifestAnnotations.put(key, value);
       return this;
     }
 
     /** Sets these manifest annotations (oras's {@code $manifest} key), beside any set before. */
     public Builder annotations(Map<String, String> annotations) {
-      manifestAnnotations.putAll(annotations);
+      manifestAnnotations.putAll(Annotations.requirePrintable(annotations));
       return this;
     }
 
     /** Annotations on the config descriptor (oras's {@code $config} key). */
     public Builder configAnnotations(Map<String, String> annotations) {
-      configAnnotations.putAll(annotations);
+      configAnnotations.putAll(Annotations.requirePrintable(annotations));
       return this;
     }
 

@@ -144,7 +144,8 @@ public final class Attach {
 
     /** Adds a manifest annotation. */
     public Builder annotation(String key, String value) {
-      annotations.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      Annotations.requirePrintable(key, value);
+      annotations.put(key, value);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.wasm;
 
+import dev.berth.artifacts.Annotations;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 public record WasmPushOptions(String author, Instant created, WasmComponent component, Map<String, String> annotations) {
   /** Copies the annotations, sorted by key; null becomes empty. */
   public WasmPushOptions {
-    annotations = annotations == null ? Map.of() : Map.copyOf(new TreeMap<>(annotations));
+    annotations = annotations == null ? Map.of() : Map.copyOf(new TreeMap<>(Annotations.requirePrintable(annotations)));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.berth.core.remote.internal.RedirectInterceptor;
 import dev.berth.core.remote.internal.ReferrersSupport;
 import dev.berth.core.remote.internal.RepositoryContext;
 import dev.berth.core.remote.internal.RetryInterceptor;
+import dev.berth.core.remote.internal.SentSecrets;
 import dev.berth.core.remote.internal.TlsSetup;
 import dev.berth.core.remote.internal.TransferSettings;
 import dev.berth.core.remote.internal.UserAgentInterceptor;
@@ -67,10 +68,11 @@ public final class RegistryClient {
   private final ReferrersSupport referrersSupport = new ReferrersSupport();
   private final RecentManifests recentManifests = new RecentManifests();
   private final FallbackLocks fallbackLocks = new FallbackLocks();
+  private final SentSecrets sentSecrets = new SentSecrets();
 
   private RegistryClient(Builder b) {
     this.settings = b.copy();
-    this.http = buildHttp(settings);
+    this.http = buildHttp(settings, sentSecrets);
     this.transfer = new TransferSettings(b.chunkedUploads, b.chunkSize, b.maxManifestBytes, b.progressListener,
         b.maxResumes, b.concurrency);
   }
@@ -141,17 +143,40 @@ public final class RegistryClient {
         + ", chunked=" + settings.chunkedUploads + "}";
   }
 
-  private static OkHttpClient buildHttp(Builder s) {
+  /**
+   * {@code text} a server wrote (an error message, a header, a name) fit to show: every secret this
+   * client has sent so far removed, in each encoding it was sent in (the Authorization value, a Basic
+   * credential's decoded {@code user:password} and password, a token and its parts, URL- and
+   * JSON-escaped), then its control characters escaped ({@link Redaction#printable}). berth's own
+   * exception messages already quote registry error bodies this way; use this for anything else from a
+   * server that reaches a log or a terminal.
+   */
+  public String redact(String text) {
+    return Redaction.serverText(text, sentSecrets.all());
+  }
+
+  /**
+   * As {@link #redact} but without escaping anything: for text the caller escapes itself, such as
+   * multi-line output a terminal writer escapes line by line.
+   */
+  public String withoutSecrets(String text) {
+    return Redaction.withoutSecrets(text, sentSecrets.all());
+  }
+
+  private static OkHttpClient buildHttp(Builder s, SentSecrets sentSecrets) {
     OkHttpClient transport = buildTransport(s);
+    OkHttpClient tokenClient = transport.newBuilder().addInterceptor(sentSecrets).build();
     OkHttpClient.Builder b = transport.newBuilder();
     b.addInterceptor(new RedirectInterceptor());
     b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC()));
     // The token client shares TLS, proxy and timeouts but not these interceptors: token requests are
     // not registry requests (no scopes, no registry redirects).
-    b.addInterceptor(AuthInterceptor.builder().credentials(s.credentials).tokenClient(transport).build());
+    b.addInterceptor(AuthInterceptor.builder().credentials(s.credentials).tokenClient(tokenClient).build());
     b.addInterceptor(new UserAgentInterceptor(s.userAgent));
     b.addInterceptor(new WarningInterceptor(s.warningListener));
     s.interceptors.forEach(b::addInterceptor);
+    // Innermost, so it sees the credentials auth and the caller's interceptors added.
+    b.addInterceptor(sentSecrets);
     s.networkInterceptors.forEach(b::addNetworkInterceptor);
     return b.build();
   }

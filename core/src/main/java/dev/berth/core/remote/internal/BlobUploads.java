@@ -273,7 +273,7 @@ public final class BlobUploads {
         return null;
       }
       if (!response.isSuccessful()) {
-        List<RegistryError> errors = ErrorBodies.read(response.body());
+        List<RegistryError> errors = ErrorBodies.read(response);
         if (errors.stream().anyMatch(e -> "BLOB_UPLOAD_UNKNOWN".equals(e.code()))) {
           return null;
         }

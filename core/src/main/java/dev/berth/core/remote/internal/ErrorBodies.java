@@ -6,6 +6,7 @@ import dev.berth.core.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -20,8 +21,26 @@ public final class ErrorBodies {
 
   private ErrorBodies() {}
 
-  /** The entries of {@code body}; empty when it is absent, not JSON, not of that shape, or over the cap. */
-  public static List<RegistryError> read(ResponseBody body) {
+  /**
+   * The entries of {@code response}'s body, as text fit for a message: every secret the client sent
+   * removed and control characters escaped (a hostile registry may echo the Authorization header it got,
+   * or send escape sequences for the user's terminal). Empty when the body is absent, not JSON, not of
+   * the spec's shape, or over the cap.
+   */
+  public static List<RegistryError> read(Response response) {
+    List<RegistryError> clean = new ArrayList<>();
+    for (RegistryError e : read(response.body())) {
+      clean.add(new RegistryError(SentSecrets.clean(e.code(), response), SentSecrets.clean(e.message(), response),
+          SentSecrets.clean(e.detail(), response)));
+    }
+    return clean;
+  }
+
+  /**
+   * The entries of {@code body} as the server wrote them; empty when it is absent, not JSON, not of that
+   * shape, or over the cap. Callers that show them use {@link #read(Response)}.
+   */
+  static List<RegistryError> read(ResponseBody body) {
     if (body == null) {
       return List.of();
     }

@@ -7,6 +7,7 @@ import dev.berth.core.RegistryError;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.UnauthorizedException;
 import dev.berth.core.UnsupportedException;
+import dev.berth.core.remote.Redaction;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
@@ -24,7 +25,7 @@ public final class Failures {
    */
   public static OciException of(Response response, String host, Access access, String subject) {
     try (response) {
-      List<RegistryError> errors = ErrorBodies.read(response.body());
+      List<RegistryError> errors = ErrorBodies.read(response);
       return of(response.request().method(), response.request().url(), response.code(), errors, host, access,
           subject);
     }
@@ -53,10 +54,10 @@ public final class Failures {
 
   /**
    * The URL for messages: query parameters are dropped because registries keep upload state and some
-   * keep signed credentials (presigned blob URLs) there.
+   * keep signed credentials (presigned blob URLs) there; user info (from a server's Location) too.
    */
   public static String withoutQuery(HttpUrl url) {
-    return url.newBuilder().query(null).fragment(null).build().toString();
+    return Redaction.url(url.newBuilder().query(null).build());
   }
 
   private static String describe(List<RegistryError> errors) {
