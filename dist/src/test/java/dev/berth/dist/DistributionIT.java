@@ -111,6 +111,33 @@ class DistributionIT {
   }
 
   @Test
+  void aStartUpArchiveIsRecordedOnceAndARefusedOneIsIgnoredSilently() throws Exception {
+    Path cache = Files.createDirectories(unpacked.resolve("archive-cache"));
+    Map<String, String> env = javaOnlyEnvironment(true);
+    env.put("XDG_CACHE_HOME", cache.toString());
+    List<String> version = List.of(home.resolve("bin/berth").toString(), "--version");
+
+    Result first = run(version, unpacked, env);
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.out().startsWith("berth " + VERSION), "the recording leaves stdout alone: " + first.out());
+    List<Path> archives;
+    try (Stream<Path> s = Files.list(cache.resolve("berth"))) {
+      archives = s.filter(p -> p.getFileName().toString().matches("berth-java\\d+-\\d+\\.(jsa|aot)")).toList();
+    }
+    assertEquals(1, archives.size(), "one archive for this JDK, jars and flags");
+
+    Result second = run(version, unpacked, env);
+    assertEquals(first.out(), second.out());
+    assertEquals("", second.err(), "the archive is used without a word");
+
+    Files.write(archives.get(0), "not an archive".getBytes(StandardCharsets.UTF_8));
+    Result refused = run(version, unpacked, env);
+    assertEquals(0, refused.exit(), refused.err());
+    assertEquals(first.out(), refused.out());
+    assertEquals("", refused.err(), "a refused archive falls back silently");
+  }
+
+  @Test
   void runsThroughASymlinkOnThePath() throws Exception {
     Path bin = Files.createDirectories(unpacked.resolve("links"));
     Files.createSymbolicLink(bin.resolve("berth"), home.resolve("bin/berth"));
