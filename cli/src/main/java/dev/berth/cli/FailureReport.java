@@ -33,6 +33,11 @@ public final class FailureReport {
     if (error instanceof UncheckedIOException && error.getCause() != null) {
       return describe(error.getCause(), ctx); // the wrapper's message is the cause's class name
     }
+    if (error instanceof dev.berth.core.RateLimitedException) {
+      // GitHub answers its rate limits with 403: not an access problem, and logging in would not help.
+      return new Failure(ExitCodes.NETWORK, message(error),
+          "the registry is limiting request rates; berth waited within its retry caps, try again later");
+    }
     AuthenticationException auth = (AuthenticationException) find(error, AuthenticationException.class);
     if (error instanceof dev.berth.core.AccessDeniedException
         || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {

@@ -31,6 +31,20 @@ public class RegistryErrorException extends OciException {
     this.errors = List.copyOf(errors);
   }
 
+  /**
+   * For subclasses that say more than the status line.
+   *
+   * @param message what failed; it must not quote server text verbatim beyond the parsed errors
+   */
+  protected RegistryErrorException(String message, String method, String url, int status,
+      List<RegistryError> errors) {
+    super(message + " (" + describe(method, url, status, errors) + ")");
+    this.method = method;
+    this.url = url;
+    this.status = status;
+    this.errors = List.copyOf(errors);
+  }
+
   /** The HTTP method of the failed request. */
   public String method() {
     return method;

@@ -5,6 +5,7 @@ import dev.berth.artifacts.github.internal.LinkHeader;
 import dev.berth.core.Digest;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.internal.Json;
+import dev.berth.core.remote.RetryPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,7 +65,10 @@ public final class GitHubPackages {
   private final String userAgent;
 
   private GitHubPackages(Builder b) {
-    this.http = b.http != null ? b.http : new OkHttpClient();
+    // Rate limits (GitHub's 403 "secondary rate limit", 429 with Retry-After) and 5xx are retried
+    // within the policy's caps, as the registry client does.
+    this.http = (b.http != null ? b.http : new OkHttpClient()).newBuilder()
+        .addInterceptor(b.retryPolicy.interceptor()).build();
     this.apiUrl = b.apiUrl;
     this.token = b.token;
     this.pageSize = b.pageSize;
@@ -216,13 +220,17 @@ public final class GitHubPackages {
     if (gitHubMessage != null) {
       m.append(' ').append(gitHubMessage);
     }
-    m.append(hint(response));
+    m.append(hint(response, gitHubMessage));
     throw new GitHubApiException(m.toString(), status, gitHubMessage);
   }
 
-  private static String hint(Response response) {
+  private static String hint(Response response, String gitHubMessage) {
     if ("0".equals(response.header("X-RateLimit-Remaining"))) {
       return " (API rate limit exhausted; it resets at epoch second " + response.header("X-RateLimit-Reset") + ")";
+    }
+    if (response.code() == 429 || (response.code() == 403 && (response.header("Retry-After") != null
+        || gitHubMessage != null && gitHubMessage.toLowerCase(java.util.Locale.ROOT).contains("rate limit")))) {
+      return " (rate limited by GitHub; retried within the retry policy's caps, try again later)";
     }
     return switch (response.code()) {
       case 401 -> " (the token is missing, expired or invalid)";
@@ -275,8 +283,18 @@ public final class GitHubPackages {
     private String token;
     private int pageSize = MAX_PAGE_SIZE;
     private String userAgent = "berth";
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
+
+    /**
+     * How refused or failed requests are retried (default {@link RetryPolicy#defaults()}): 5xx, 429 and
+     * GitHub's rate-limit 403s, within the policy's caps on attempts and waits.
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     /** The token (a PAT or {@code GITHUB_TOKEN}), sent as {@code Authorization: Bearer}. */
     public Builder token(String value) {

@@ -202,6 +202,31 @@ class GitHubPackagesTest {
   }
 
   @Test
+  void secondaryRateLimitsAndA429AreRetriedWithinTheCapsThenReportedAsRateLimiting() throws Exception {
+    List<java.time.Duration> sleeps = new java.util.ArrayList<>();
+    GitHubPackages patient = GitHubPackages.builder().apiUrl(server.url("/").toString()).token(TOKEN)
+        .retryPolicy(dev.berth.core.remote.RetryPolicy.defaults().withSleeper(sleeps::add)).build();
+    String secondary = "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes"
+        + " before you try again.\"}";
+    server.enqueue(new MockResponse.Builder().code(403).body(secondary).build());
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").body("{}").build());
+    server.enqueue(json("[" + version(1, D1, "v1") + "]"));
+
+    assertEquals(1, patient.listVersions(PackageOwner.org("octo"), "base").size());
+    assertEquals(3, server.getRequestCount());
+    assertEquals(java.time.Duration.ofSeconds(7), sleeps.get(1));
+
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(new MockResponse.Builder().code(403).body(secondary).build());
+    }
+    GitHubApiException e = assertThrows(GitHubApiException.class,
+        () -> patient.listVersions(PackageOwner.org("octo"), "base"));
+    assertTrue(e.getMessage().contains("rate limit"), e.getMessage());
+    assertFalse(e.getMessage().contains("read:packages"), "not a scope problem: " + e.getMessage());
+    assertEquals(8, server.getRequestCount());
+  }
+
+  @Test
   void withoutTokenNoAuthorizationHeaderIsSent() throws Exception {
     GitHubPackages anonymous = GitHubPackages.builder().apiUrl(server.url("/").toString()).build();
     server.enqueue(json("[]"));

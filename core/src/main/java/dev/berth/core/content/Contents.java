@@ -34,7 +34,7 @@ public final class Contents {
     if (target.size() > limit || target.size() > Integer.MAX_VALUE - 8) {
       throw new SizeLimitExceededException(target.brief(), Math.min(limit, Integer.MAX_VALUE - 8));
     }
-    return TransferRetries.call(() -> {
+    return TransferRetries.call(TransferRetries.retrierOf(storage), () -> {
       try (InputStream in = verifying(storage.fetch(target), target)) {
         return in.readAllBytes();
       }

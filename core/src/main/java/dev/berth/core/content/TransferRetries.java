@@ -1,24 +1,17 @@
 package dev.berth.core.content;
 
-import dev.berth.auth.AuthenticationException;
 import dev.berth.core.Descriptor;
-import dev.berth.core.DigestMismatchException;
-import dev.berth.core.OciException;
-import dev.berth.core.RegistryErrorException;
-import dev.berth.core.SizeMismatchException;
+import dev.berth.core.RateLimitedException;
+import dev.berth.core.internal.Transience;
+import dev.berth.core.internal.WholeTransfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.cert.CertificateException;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
+import java.time.Duration;
 
 /**
  * Moves one blob again when a transfer failed in a way that another try can fix. Request-level
@@ -31,10 +24,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  *       at its end, after the bytes were handed on, so only the consumer can start over.
  * </ul>
  *
- * <p>Worth retrying are I/O failures of the connection, content that did not match its digest or size,
- * and registry answers 408, 429 and 5xx (but not 501 or 505). Not worth it: a name that does not
- * resolve, a refused certificate, refused credentials, access denied, not found, unsupported, size
- * limits, local file-system errors, interruption.
+ * <p>How often and after which failures is the storage's to say: a remote {@code Repository} answers
+ * with its client's {@code RetryPolicy} ({@link Retrier.Governed}), so {@code RetryPolicy.none()} means
+ * one try here too; other storages get {@link #DEFAULT}. The requests a transfer makes are tried once
+ * each inside it (the transfer is the unit that is retried), so retries never multiply.
  *
  * <pre>{@code
  * TransferRetries.push(repository, layer, () -> Files.newInputStream(layerFile));
@@ -43,14 +36,41 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * }</pre>
  */
 public final class TransferRetries {
-  /**
-   * Tries per blob, as many as the registry client's default tries per request. A streamed upload has
-   * no request-level retry, so on a network that breaks one upload in ten, three tries would still
-   * lose about one blob in a thousand; five lose about one in a hundred thousand.
-   */
+  /** Tries per blob for storages that do not govern their own retries. */
   public static final int ATTEMPTS = 5;
-  /** The pause before the second try, doubled before each later one (1.5 s in all). */
-  private static final long FIRST_PAUSE_MILLIS = 100;
+
+  /**
+   * The retries of storages that are not {@link Retrier.Governed}: {@value #ATTEMPTS} tries, pauses from
+   * 100 ms doubling (1.5 s in all), the same predicate as the registry client's.
+   */
+  public static final Retrier DEFAULT = new Retrier() {
+    @Override
+    public int maxAttempts() {
+      return ATTEMPTS;
+    }
+
+    @Override
+    public boolean isWorthRetrying(IOException failure) {
+      return Transience.isWorthRetrying(failure);
+    }
+
+    @Override
+    public Duration waitBefore(int attempt, Duration serverAsked, Duration waitedSoFar) {
+      return attempt >= ATTEMPTS ? null : Duration.ofMillis(100L << Math.min(attempt - 1, 20));
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedIOException {
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException stop = new InterruptedIOException("interrupted between transfer attempts");
+        stop.initCause(e);
+        throw stop;
+      }
+    }
+  };
 
   /** Opens the content to push, afresh on each try. */
   @FunctionalInterface
@@ -68,18 +88,53 @@ public final class TransferRetries {
 
   private TransferRetries() {}
 
+  /** How transfers to or from {@code storage} are retried: its own {@link Retrier} or {@link #DEFAULT}. */
+  public static Retrier retrierOf(ReadOnlyStorage storage) {
+    return storage instanceof Retrier.Governed g ? g.retrier() : DEFAULT;
+  }
+
   /**
-   * Runs {@code transfer}, and runs it again while it fails in a way another try can fix.
+   * Runs {@code transfer} with the {@link #DEFAULT} retries.
    *
    * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
    */
   public static <T> T call(Transfer<T> transfer) throws IOException {
+    return call(DEFAULT, transfer);
+  }
+
+  /**
+   * Runs {@code transfer}, and runs it again while it fails in a way {@code retrier} finds worth another
+   * try, within its attempts and wait budget. The requests the transfer makes are tried once each, and
+   * a transfer inside another runs once: the outermost decides.
+   *
+   * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
+   */
+  public static <T> T call(Retrier retrier, Transfer<T> transfer) throws IOException {
+    if (WholeTransfer.active()) {
+      return transfer.run(); // part of a larger transfer whose own retries decide: one decision only
+    }
     IOException failures = null;
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       try {
-        return transfer.run();
+        return WholeTransfer.run(transfer::run);
       } catch (IOException e) {
-        failures = giveUpOrPause(e, failures, attempt);
+        if (failures != null && failures != e) {
+          e.addSuppressed(failures);
+        }
+        failures = e;
+        Duration asked = e instanceof RateLimitedException r ? r.retryAfter() : null;
+        Duration wait = retrier.isWorthRetrying(e) ? retrier.waitBefore(attempt, asked, waited) : null;
+        if (wait == null) {
+          throw e;
+        }
+        try {
+          retrier.sleep(wait);
+        } catch (InterruptedIOException stop) {
+          stop.addSuppressed(e);
+          throw stop;
+        }
+        waited = waited.plus(wait);
       }
     }
   }
@@ -90,9 +145,25 @@ public final class TransferRetries {
    * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
    */
   public static void push(Storage storage, Descriptor blob, Content content) throws IOException {
-    call(() -> {
+    call(retrierOf(storage), () -> {
       try (InputStream in = content.open()) {
         storage.push(blob, in);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Copies {@code blob} from {@code source} to {@code destination}, fetching it anew for each try; the
+   * destination's retries govern, or the source's when only it is {@link Retrier.Governed}.
+   *
+   * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
+   */
+  public static void copy(ReadOnlyStorage source, Storage destination, Descriptor blob) throws IOException {
+    Retrier retrier = destination instanceof Retrier.Governed ? retrierOf(destination) : retrierOf(source);
+    call(retrier, () -> {
+      try (InputStream in = source.fetch(blob)) {
+        destination.push(blob, in);
       }
       return null;
     });
@@ -106,7 +177,7 @@ public final class TransferRetries {
    */
   public static void fetchTo(ReadOnlyStorage storage, Descriptor blob, Path file) throws IOException {
     try {
-      call(() -> {
+      call(retrierOf(storage), () -> {
         try (InputStream raw = storage.fetch(blob);
             InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, blob);
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
@@ -123,43 +194,6 @@ public final class TransferRetries {
 
   /** Whether another try at the same transfer could succeed where this one failed with {@code e}. */
   public static boolean isWorthRetrying(IOException e) {
-    if (e instanceof DigestMismatchException || e instanceof SizeMismatchException) {
-      return true; // corrupted or cut short on the way: the stored content may well be fine
-    }
-    if (e instanceof RegistryErrorException r) {
-      int s = r.status();
-      return s == 408 || s == 429 || (s >= 500 && s <= 599 && s != 501 && s != 505);
-    }
-    if (e instanceof OciException || e instanceof AuthenticationException || e instanceof UnknownHostException
-        || e instanceof FileSystemException) {
-      return false;
-    }
-    if (e instanceof SSLPeerUnverifiedException
-        || (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException)) {
-      return false; // a certificate that is refused now will be refused again
-    }
-    if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
-      return false;
-    }
-    return !Thread.currentThread().isInterrupted();
-  }
-
-  /** Returns the failures so far when another try is due (after a pause), else throws the last one. */
-  private static IOException giveUpOrPause(IOException e, IOException earlier, int attempt) throws IOException {
-    if (earlier != null && earlier != e) {
-      e.addSuppressed(earlier);
-    }
-    if (attempt >= ATTEMPTS || !isWorthRetrying(e)) {
-      throw e;
-    }
-    try {
-      Thread.sleep(FIRST_PAUSE_MILLIS << (attempt - 1));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException stop = new InterruptedIOException("interrupted between transfer attempts");
-      stop.addSuppressed(e);
-      throw stop;
-    }
-    return e;
+    return Transience.isWorthRetrying(e);
   }
 }

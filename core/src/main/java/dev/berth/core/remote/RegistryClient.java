@@ -11,6 +11,7 @@ import dev.berth.core.remote.internal.RecentManifests;
 import dev.berth.core.remote.internal.RedirectInterceptor;
 import dev.berth.core.remote.internal.ReferrersSupport;
 import dev.berth.core.remote.internal.RepositoryContext;
+import dev.berth.core.remote.internal.RetryAfterGuard;
 import dev.berth.core.remote.internal.RetryInterceptor;
 import dev.berth.core.remote.internal.SentSecrets;
 import dev.berth.core.remote.internal.TlsSetup;
@@ -74,7 +75,7 @@ public final class RegistryClient {
     this.settings = b.copy();
     this.http = buildHttp(settings, sentSecrets);
     this.transfer = new TransferSettings(b.chunkedUploads, b.chunkSize, b.maxManifestBytes, b.progressListener,
-        b.maxResumes, b.concurrency);
+        b.maxResumes, b.concurrency, b.retryPolicy);
   }
 
   /** A client with default settings: https everywhere, the JDK's trusted roots, no credentials. */
@@ -177,6 +178,7 @@ public final class RegistryClient {
     s.interceptors.forEach(b::addInterceptor);
     // Innermost, so it sees the credentials auth and the caller's interceptors added.
     b.addInterceptor(sentSecrets);
+    b.addNetworkInterceptor(new RetryAfterGuard()); // first, so it sees the answer last, just before OkHttp
     s.networkInterceptors.forEach(b::addNetworkInterceptor);
     return b.build();
   }

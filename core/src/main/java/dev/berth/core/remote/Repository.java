@@ -12,6 +12,7 @@ import dev.berth.core.content.Mounter;
 import dev.berth.core.content.ReferenceFetcher;
 import dev.berth.core.content.ReferencePusher;
 import dev.berth.core.content.ReferrerLister;
+import dev.berth.core.content.Retrier;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
 import dev.berth.core.remote.internal.Access;
@@ -42,8 +43,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; cheap to create.
  */
-public final class Repository
-    implements Target, Deleter, Mounter, TagLister, ReferrerLister, ReferenceFetcher, ReferencePusher {
+public final class Repository implements Target, Deleter, Mounter, TagLister, ReferrerLister, ReferenceFetcher,
+    ReferencePusher, Retrier.Governed {
   private final RepositoryContext ctx;
   private final Blobs blobs;
   private final BlobUploads uploads;
@@ -325,6 +326,15 @@ public final class Repository
   @Override
   public List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException {
     return referrers.list(subject, artifactType);
+  }
+
+  /**
+   * How transfers to and from this repository are retried: the client's {@link RetryPolicy}, which
+   * {@link dev.berth.core.content.TransferRetries} and {@link dev.berth.core.copy.Copier} follow.
+   */
+  @Override
+  public RetryPolicy retrier() {
+    return ctx.settings().retryPolicy();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.DigestMismatchException;
@@ -12,6 +13,7 @@ import dev.berth.core.NotFoundException;
 import dev.berth.core.SizeMismatchException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -90,6 +92,52 @@ class BlobFetchTest {
     try (InputStream in = registry.repository().fetch(blob)) {
       assertArrayEquals(content, in.readAllBytes());
     }
+  }
+
+  @Test
+  void aResumeWhoseSkipAheadFailsClosesItsResponse() throws Exception {
+    int half = 30_000;
+    registry.enqueue(new MockResponse.Builder().code(200)
+        .body(new Buffer().write(Arrays.copyOfRange(content, 0, half)))
+        .setHeader("Content-Length", content.length)
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
+    // Ignores the Range, then stalls before the bytes berth must skip: the skip times out.
+    registry.enqueue(new MockResponse.Builder().code(200)
+        .body(new Buffer().write(content))
+        .bodyDelay(30, java.util.concurrent.TimeUnit.SECONDS)
+        .build());
+    List<java.util.concurrent.atomic.AtomicBoolean> closed = new CopyOnWriteArrayList<>();
+    Repository repo = registry.clientBuilder()
+        .addNetworkInterceptor(chain -> recordingClose(chain.proceed(chain.request()), closed))
+        .timeouts(Duration.ofSeconds(5), Duration.ofMillis(300))
+        .maxResumes(1)
+        .build().repository(registry.host() + "/team/app");
+
+    try (InputStream in = repo.fetch(blob)) {
+      assertThrows(java.net.SocketTimeoutException.class, in::readAllBytes);
+    }
+
+    assertEquals(2, closed.size());
+    assertTrue(closed.stream().allMatch(java.util.concurrent.atomic.AtomicBoolean::get),
+        "every response closed: " + closed);
+  }
+
+  /** The response with a body that records, in a new entry of {@code closed}, whether it was closed. */
+  private static okhttp3.Response recordingClose(okhttp3.Response response,
+      List<java.util.concurrent.atomic.AtomicBoolean> closed) {
+    java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean();
+    closed.add(flag);
+    okhttp3.ResponseBody body = response.body();
+    okio.BufferedSource source = okio.Okio.buffer(new okio.ForwardingSource(body.source()) {
+      @Override
+      public void close() throws IOException {
+        flag.set(true);
+        super.close();
+      }
+    });
+    return response.newBuilder().body(okhttp3.ResponseBody.create(source, body.contentType(), body.contentLength()))
+        .build();
   }
 
   @Test

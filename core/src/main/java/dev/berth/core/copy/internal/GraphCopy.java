@@ -158,7 +158,7 @@ public final class GraphCopy {
       }
     } else {
       // Fetched anew on each try: an upload that broke, or a download that arrived corrupted, is redone.
-      TransferRetries.push(dst, blob, () -> src.fetch(blob));
+      TransferRetries.copy(src, dst, blob);
     }
     listener.postCopy(blob);
   }

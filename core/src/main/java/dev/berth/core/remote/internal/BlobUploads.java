@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.OciException;
 import dev.berth.core.RegistryError;
 import dev.berth.core.content.Mounter;
+import dev.berth.core.content.TransferRetries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -49,39 +50,22 @@ public final class BlobUploads {
     sendRetrying(null, expected, content, access);
   }
 
-  /** Sends on {@code first} (or a new session when null), starting over while failures are transient. */
+  /**
+   * Sends on {@code first} (or a new session when null), starting over on a fresh session with a fresh
+   * stream while the client's retry policy finds the failure worth it (a broken connection, a lost
+   * session, a 5xx, a token that expired mid-upload).
+   */
   private void sendRetrying(Session first, Descriptor expected, Mounter.ContentSupplier content, Access access)
       throws IOException {
-    Session session = first;
-    for (int attempt = 0; ; attempt++) {
-      if (session == null) {
-        session = start(access);
-      }
+    Session[] given = {first};
+    TransferRetries.call(ctx.settings().retryPolicy(), () -> {
+      Session session = given[0] != null ? given[0] : start(access);
+      given[0] = null;
       try (InputStream in = content.open()) {
         send(session, expected, in, access);
-        return;
-      } catch (IOException e) {
-        if (attempt >= ctx.settings().maxResumes() || !worthStartingOver(e)) {
-          throw e;
-        }
       }
-      session = null;
-    }
-  }
-
-  /** Transient transport failures, and a registry that lost the session (BLOB_UPLOAD_UNKNOWN / INVALID). */
-  private static boolean worthStartingOver(IOException e) {
-    if (e instanceof dev.berth.core.RegistryErrorException r) {
-      return r.hasCode("BLOB_UPLOAD_UNKNOWN") || r.hasCode("BLOB_UPLOAD_INVALID") || r.status() >= 500;
-    }
-    if (e instanceof dev.berth.core.NotFoundException) {
-      return true; // a 404 on the upload location: the session is gone
-    }
-    if (e instanceof OciException) {
-      return e.getCause() instanceof IOException cause && !(cause instanceof OciException)
-          && RetryInterceptor.isTransient(cause);
-    }
-    return RetryInterceptor.isTransient(e);
+      return null;
+    });
   }
 
   /**
@@ -163,9 +147,27 @@ public final class BlobUploads {
     Request request = ctx.request(url, access).put(body).build();
     Response response = ctx.execute(request);
     if (!response.isSuccessful()) {
-      throw ctx.failure(response, access, "upload of blob " + expected.digest());
+      throw uploadFailure(response, access, expected);
     }
     response.close();
+  }
+
+  /**
+   * The exception for a failed request to an upload location. A 404 there means the registry lost the
+   * session (distribution's BLOB_UPLOAD_UNKNOWN), which a fresh session can fix, not a missing blob.
+   */
+  private OciException uploadFailure(Response response, Access access, Descriptor expected) {
+    if (response.code() != 404) {
+      return ctx.failure(response, access, "upload of blob " + expected.digest());
+    }
+    try (response) {
+      List<RegistryError> errors = new java.util.ArrayList<>(ErrorBodies.read(response));
+      if (errors.stream().noneMatch(e -> "BLOB_UPLOAD_UNKNOWN".equals(e.code()))) {
+        errors.add(new RegistryError("BLOB_UPLOAD_UNKNOWN", "the registry no longer knows the upload", null));
+      }
+      return new dev.berth.core.RegistryErrorException(response.request().method(),
+          Failures.withoutQuery(response.request().url()), 404, errors);
+    }
   }
 
   private void chunked(Session session, Descriptor expected, InputStream content, Access access, HttpUrl[] latest)
@@ -228,13 +230,13 @@ public final class BlobUploads {
           ambiguousStart = false;
           continue;
         }
-        throw ctx.failure(response, access, "upload of blob " + expected.digest());
+        throw uploadFailure(response, access, expected);
       } catch (OciException e) {
         throw e;
       } catch (IOException e) {
         failure = e;
       }
-      if (resumes >= ctx.settings().maxResumes() || !RetryInterceptor.isTransient(failure)) {
+      if (resumes >= ctx.settings().maxResumes() || !ctx.settings().retryPolicy().isWorthRetrying(failure)) {
         throw failure;
       }
       UploadStatus status = status(location, access);

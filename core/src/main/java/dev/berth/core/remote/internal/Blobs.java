@@ -114,7 +114,12 @@ public final class Blobs {
     InputStream in = response.body().byteStream();
     if (offset > 0) {
       // The server ignored the Range and sent everything: skip what was already delivered.
-      in.skipNBytes(offset);
+      try {
+        in.skipNBytes(offset);
+      } catch (IOException | RuntimeException e) {
+        response.close(); // else the connection stays taken, one per failed resume
+        throw e;
+      }
     }
     return in;
   }

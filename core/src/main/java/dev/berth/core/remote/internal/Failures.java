@@ -3,11 +3,13 @@ package dev.berth.core.remote.internal;
 import dev.berth.core.AccessDeniedException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
+import dev.berth.core.RateLimitedException;
 import dev.berth.core.RegistryError;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.UnauthorizedException;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.remote.Redaction;
+import java.time.Clock;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
@@ -25,7 +27,13 @@ public final class Failures {
    */
   public static OciException of(Response response, String host, Access access, String subject) {
     try (response) {
+      boolean rateLimited = RateLimits.isRateLimited(response);
       List<RegistryError> errors = ErrorBodies.read(response);
+      if (rateLimited) {
+        // Before the 403 check: GitHub's rate limits answer 403, and logging in again would not help.
+        return new RateLimitedException(response.request().method(), withoutQuery(response.request().url()),
+            response.code(), errors, host, RateLimits.askedWait(response, Clock.systemUTC()));
+      }
       return of(response.request().method(), response.request().url(), response.code(), errors, host, access,
           subject);
     }

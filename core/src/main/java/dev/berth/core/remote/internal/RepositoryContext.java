@@ -1,6 +1,7 @@
 package dev.berth.core.remote.internal;
 
 import dev.berth.core.OciException;
+import dev.berth.core.internal.WholeTransfer;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -59,9 +60,16 @@ public final class RepositoryContext {
     return fallbackLocks;
   }
 
-  /** A request for {@code url} tagged with the access it needs. */
+  /**
+   * A request for {@code url} tagged with the access it needs; inside a whole transfer that is retried
+   * as a unit, also tagged to be tried once ({@link NoRequestRetry}).
+   */
   public Request.Builder request(HttpUrl url, Access access) {
-    return access.tag(new Request.Builder().url(url));
+    Request.Builder b = access.tag(new Request.Builder().url(url));
+    if (WholeTransfer.active()) {
+      b.tag(NoRequestRetry.class, NoRequestRetry.INSTANCE);
+    }
+    return b;
   }
 
   /** Executes {@code request}; the caller closes the response. Auth failures become typed exceptions. */

@@ -53,10 +53,10 @@ final class ResumingInputStream extends InputStream {
         if (n < 0 && position >= length) {
           return -1;
         }
-        failure = new IOException("body ended after " + position + " of " + length + " bytes");
-        if (n == 0) {
-          continue;
-        }
+        // An early end, or a read of nothing (a broken stream: InputStream.read blocks until it has at
+        // least one byte), is a body that will not go on: resume rather than spin on it.
+        failure = new IOException(n == 0 ? "body read returned no bytes after " + position + " of " + length + " bytes"
+            : "body ended after " + position + " of " + length + " bytes");
       } catch (IOException e) {
         failure = e;
       }
@@ -65,7 +65,7 @@ final class ResumingInputStream extends InputStream {
   }
 
   private void resume(IOException failure) throws IOException {
-    if (failure instanceof OciException || resumesLeft <= 0 || !RetryInterceptor.isTransient(failure)) {
+    if (failure instanceof OciException || resumesLeft <= 0 || !dev.berth.core.internal.Transience.isWorthRetrying(failure)) {
       throw failure;
     }
     resumesLeft--;

@@ -1,27 +1,20 @@
 package dev.berth.core.remote.internal;
 
-import dev.berth.auth.AuthenticationException;
-import dev.berth.core.OciException;
 import dev.berth.core.remote.RetryPolicy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries requests that failed transiently (I/O errors, 408, 429, 5xx except 501 and 505) per a {@link
- * RetryPolicy}. A request whose body is one-shot (a blob streamed from the caller) is never retried: its
- * bytes are gone, and the upload code resumes it from the registry's own record instead.
+ * Retries requests that failed in a way {@link RetryPolicy#isWorthRetrying} or {@link
+ * RetryPolicy#isRetryableStatus} says is worth another try (and GitHub's rate-limit 403s), within the
+ * policy's attempts and wait budget. Two kinds of request are tried once: a request whose body is
+ * one-shot (a blob streamed from the caller: its bytes are gone), and a request made inside a whole
+ * transfer that is retried as a unit ({@link NoRequestRetry}), so that the two retry loops never
+ * multiply.
  */
 public final class RetryInterceptor implements Interceptor {
   private final RetryPolicy policy;
@@ -35,51 +28,34 @@ public final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.body() != null && request.body().isOneShot()) {
+    if ((request.body() != null && request.body().isOneShot()) || request.tag(NoRequestRetry.class) != null) {
       return chain.proceed(request);
     }
+    Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
-        if (attempt >= policy.maxAttempts() || !isTransient(e) || chain.call().isCanceled()) {
+        Duration wait = chain.call().isCanceled() || !policy.isWorthRetrying(e) ? null
+            : policy.waitBefore(attempt, null, waited);
+        if (wait == null) {
           throw e;
         }
-        policy.sleeper().sleep(policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
+        policy.sleep(wait);
+        waited = waited.plus(wait);
         continue;
       }
-      if (attempt >= policy.maxAttempts() || !isRetryableStatus(response.code())) {
+      if (!RetryPolicy.isRetryableStatus(response.code()) && !RateLimits.isRateLimited(response)) {
         return response;
       }
-      Optional<Duration> asked = RetryAfter.parse(response.header("Retry-After"), clock);
-      if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) > 0) {
-        // The server asks for a longer pause than we are willing to block for: report its answer.
-        return response;
+      Duration wait = policy.waitBefore(attempt, RateLimits.askedWait(response, clock), waited);
+      if (wait == null) {
+        return response; // out of attempts or budget, or asked to wait longer than we block for
       }
-      Duration wait = asked.isPresent() ? asked.get()
-          : policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
       response.close();
-      policy.sleeper().sleep(wait);
+      policy.sleep(wait);
+      waited = waited.plus(wait);
     }
-  }
-
-  /** 408 Request Timeout, 429 Too Many Requests, and server errors that may pass. */
-  static boolean isRetryableStatus(int code) {
-    return code == 408 || code == 429 || (code >= 500 && code <= 599 && code != 501 && code != 505);
-  }
-
-  /** Whether trying again could plausibly succeed: not an answer berth refused, not a bad name or certificate. */
-  static boolean isTransient(IOException e) {
-    if (e instanceof OciException || e instanceof AuthenticationException || e instanceof UnknownHostException || e instanceof SSLPeerUnverifiedException) {
-      return false;
-    }
-    if (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException) {
-      return false;
-    }
-    if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
-      return false;
-    }
-    return !Thread.currentThread().isInterrupted();
   }
 }

@@ -1,6 +1,7 @@
 package dev.berth.core.remote.internal;
 
 import dev.berth.core.remote.ProgressListener;
+import dev.berth.core.remote.RetryPolicy;
 
 /**
  * The client's transfer options that endpoint code reads.
@@ -11,6 +12,7 @@ import dev.berth.core.remote.ProgressListener;
  * @param progress where byte counts go
  * @param maxResumes how often one blob download or chunked upload resumes after a broken connection
  * @param concurrency how many blobs one operation moves at once
+ * @param retryPolicy how requests and whole transfers are retried
  */
 public record TransferSettings(boolean chunkedUploads, long chunkSize, long maxManifestBytes,
-    ProgressListener progress, int maxResumes, int concurrency) {}
+    ProgressListener progress, int maxResumes, int concurrency, RetryPolicy retryPolicy) {}
