@@ -95,12 +95,9 @@ public final class Copier {
       await(copy, copy.visit(root));
       return copy.rootTagged();
     } finally {
-      try {
-        // Failed or not, return only once no task of this copy still touches the stores.
-        executor.awaitIdle();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      // Failed or interrupted or not, return only once no task of this copy still touches the stores:
+      // a caller that was interrupted must be able to trust that nothing more reaches the destination.
+      executor.awaitIdleUninterruptibly();
       if (own != null) {
         own.shutdown();
       }

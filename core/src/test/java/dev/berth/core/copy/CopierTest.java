@@ -301,6 +301,74 @@ class CopierTest {
     assertTrue(src.fetches.size() < 10, "queued transfers did not run after the interrupt: " + src.fetches.size());
   }
 
+  @Test
+  void anInterruptedCopyReturnsOnlyWhenNothingOfItRunsAnyMore() throws Exception {
+    EncodedManifest image = fixtures.image(src, 20);
+    src.fetchDelayMillis = 200;
+    java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger pushesAfterReturn = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    // The destination notes every push that happens after copy returned, and pushes under way at return.
+    dev.berth.core.content.Storage watched = new dev.berth.core.content.Storage() {
+      @Override
+      public void push(Descriptor expected, InputStream content) throws IOException {
+        if (returned.get()) {
+          pushesAfterReturn.incrementAndGet();
+        }
+        dst.push(expected, content);
+      }
+
+      @Override
+      public InputStream fetch(Descriptor target) throws IOException {
+        return dst.fetch(target);
+      }
+
+      @Override
+      public boolean exists(Descriptor target) throws IOException {
+        return dst.exists(target);
+      }
+    };
+    ReadOnlyStorage counted = new ReadOnlyStorage() {
+      @Override
+      public InputStream fetch(Descriptor target) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+          return src.fetch(target);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+
+      @Override
+      public boolean exists(Descriptor target) throws IOException {
+        return src.exists(target);
+      }
+    };
+    Thread caller = Thread.currentThread();
+    Thread interrupter = new Thread(() -> {
+      try {
+        src.firstFetch.await();
+      } catch (InterruptedException ignored) {
+        return;
+      }
+      caller.interrupt();
+    });
+    interrupter.start();
+    int runningAtReturn;
+    try {
+      assertThrows(java.io.InterruptedIOException.class,
+          () -> Copier.copyGraph(counted, watched, image.descriptor(), CopyOptions.builder().concurrency(4).build()));
+      runningAtReturn = inFlight.get();
+      returned.set(true);
+      assertTrue(Thread.interrupted(), "the interrupt flag is kept for the caller");
+    } finally {
+      interrupter.join();
+    }
+    assertEquals(0, runningAtReturn, "fetches of the copy still ran when it returned");
+    Thread.sleep(3 * src.fetchDelayMillis); // room for a stray task to reach the destination
+    assertEquals(0, pushesAfterReturn.get(), "a push reached the destination after copy returned");
+  }
+
   /** An index of an index of ... of one image: every level waits on the one below. */
   private EncodedManifest nestedIndexes(int depth) throws IOException {
     EncodedManifest node = fixtures.image(src, 3);

@@ -47,6 +47,30 @@ public final class BoundedExecutor implements Executor {
     }
   }
 
+  /**
+   * Waits until nothing runs or waits to run, even when the calling thread is interrupted (or already
+   * was); the interrupt flag is set again before returning. Tasks of an aborted copy end quickly, as
+   * queued ones find the copy failed and return at once, so the wait is as long as the transfers in
+   * flight.
+   */
+  public void awaitIdleUninterruptibly() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          awaitIdle();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private void drain(Runnable first) {
     Runnable task = first;
     while (task != null) {
