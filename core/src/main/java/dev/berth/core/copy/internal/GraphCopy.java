@@ -41,7 +41,7 @@ public final class GraphCopy {
   private final CopyOptions options;
   private final CopyListener listener;
   private final Executor executor;
-  private final Map<Digest, CompletableFuture<Void>> visits = new ConcurrentHashMap<>();
+  private final Map<Digest, Visit> visits = new ConcurrentHashMap<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final WaitGraph waitGraph = new WaitGraph();
   private final Descriptor root;
@@ -86,23 +86,40 @@ public final class GraphCopy {
 
   /** Copies {@code node} and everything below it (and its referrers, if asked) that {@code dst} lacks. */
   public CompletableFuture<Void> visit(Descriptor node) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    CompletableFuture<Void> earlier = visits.putIfAbsent(node.digest(), done);
+    return start(node).done();
+  }
+
+  /**
+   * One node's two milestones: its content (the node and everything below it are in {@code dst}) and,
+   * later, done (its referrers too). A parent waits on its children's content only, so a referrer that
+   * lists its own subject (which waits on that referrer being done) does not wait on itself.
+   */
+  private record Visit(CompletableFuture<Void> content, CompletableFuture<Void> done) {}
+
+  private Visit start(Descriptor node) {
+    Visit visit = new Visit(new CompletableFuture<>(), new CompletableFuture<>());
+    Visit earlier = visits.putIfAbsent(node.digest(), visit);
     if (earlier != null) {
       return earlier;
     }
-    copyNode(node)
-        .thenCompose(v -> referrersOf(node))
-        .whenComplete((v, e) -> {
-          waitGraph.finished(node.digest());
-          if (e != null) {
-            abort(e);
-            done.completeExceptionally(e);
-          } else {
-            done.complete(null);
-          }
-        });
-    return done;
+    copyNode(node).whenComplete((v, e) -> {
+      waitGraph.finished(WaitGraph.content(node.digest()));
+      complete(visit.content(), e);
+    });
+    visit.content().thenCompose(v -> referrersOf(node)).whenComplete((v, e) -> {
+      waitGraph.finished(WaitGraph.done(node.digest()));
+      complete(visit.done(), e);
+    });
+    return visit;
+  }
+
+  private void complete(CompletableFuture<Void> f, Throwable e) {
+    if (e != null) {
+      abort(e);
+      f.completeExceptionally(e);
+    } else {
+      f.complete(null);
+    }
   }
 
   private CompletableFuture<Void> copyNode(Descriptor node) {
@@ -124,7 +141,7 @@ public final class GraphCopy {
       List<Descriptor> children = manifest.children();
       CompletableFuture<?>[] waits = new CompletableFuture<?>[children.size()];
       for (int i = 0; i < waits.length; i++) {
-        waits[i] = visitAfterCycleCheck(node, children.get(i));
+        waits[i] = contentAfterCycleCheck(node, children.get(i));
       }
       return CompletableFuture.allOf(waits).thenCompose(v -> async(() -> {
         pushManifest(node, manifest);
@@ -134,18 +151,30 @@ public final class GraphCopy {
   }
 
   /**
-   * Visits {@code next}, on which {@code waiter} is about to wait. Content-addressed graphs cannot loop
-   * unless a digest goes unverified (an algorithm berth cannot compute); a loop would make a node wait
-   * on itself for ever, so it ends the copy with an error naming the node instead.
+   * Visits {@code child}, whose content {@code parent} is about to wait on. Content-addressed graphs
+   * cannot loop unless a digest goes unverified (an algorithm berth cannot compute); a loop would make a
+   * node wait on itself for ever, so it ends the copy with an error naming the node instead.
    */
-  private CompletableFuture<Void> visitAfterCycleCheck(Descriptor waiter, Descriptor next) {
-    if (!waitGraph.add(waiter.digest(), next.digest())) {
-      OciException cycle = new OciException("the graph of " + (root == null ? waiter.digest() : root.digest())
-          + " is a cycle: " + next.digest() + " lists itself, directly or through its children or referrers");
-      abort(cycle);
-      return CompletableFuture.failedFuture(cycle);
+  private CompletableFuture<Void> contentAfterCycleCheck(Descriptor parent, Descriptor child) {
+    if (!waitGraph.add(WaitGraph.content(parent.digest()), WaitGraph.content(child.digest()))) {
+      return cycle(parent, child);
     }
-    return visit(next);
+    return start(child).content();
+  }
+
+  /** Visits {@code referrer}, which {@code subject} is about to wait on being done; checked as above. */
+  private CompletableFuture<Void> doneAfterCycleCheck(Descriptor subject, Descriptor referrer) {
+    if (!waitGraph.add(WaitGraph.done(subject.digest()), WaitGraph.done(referrer.digest()))) {
+      return cycle(subject, referrer);
+    }
+    return start(referrer).done();
+  }
+
+  private CompletableFuture<Void> cycle(Descriptor waiter, Descriptor next) {
+    OciException cycle = new OciException("the graph of " + (root == null ? waiter.digest() : root.digest())
+        + " is a cycle: " + next.digest() + " lists itself, directly or through its children or referrers");
+    abort(cycle);
+    return CompletableFuture.failedFuture(cycle);
   }
 
   private void copyBlob(Descriptor blob) throws IOException {
@@ -208,7 +237,7 @@ public final class GraphCopy {
       return CompletableFuture.completedFuture(null);
     }
     return async(() -> lister.referrers(node, null)).thenCompose(referrers ->
-        CompletableFuture.allOf(referrers.stream().map(r -> visitAfterCycleCheck(node, r)).toArray(CompletableFuture<?>[]::new)));
+        CompletableFuture.allOf(referrers.stream().map(r -> doneAfterCycleCheck(node, r)).toArray(CompletableFuture<?>[]::new)));
   }
 
   private <T> CompletableFuture<T> async(Step<T> step) {

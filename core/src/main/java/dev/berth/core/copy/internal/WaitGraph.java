@@ -15,10 +15,24 @@ import java.util.Set;
  * their edges, so only manifests still in flight are walked.
  */
 final class WaitGraph {
-  private final Map<Digest, Set<Digest>> edges = new HashMap<>();
+  /**
+   * What is waited on: a node's content (it and everything below it copied) or its being done (its
+   * referrers copied too). Being done implies the content, which never waits on being done.
+   */
+  record Milestone(Digest digest, boolean done) {}
+
+  private final Map<Milestone, Set<Milestone>> edges = new HashMap<>();
+
+  static Milestone content(Digest d) {
+    return new Milestone(d, false);
+  }
+
+  static Milestone done(Digest d) {
+    return new Milestone(d, true);
+  }
 
   /** Records that {@code waiter} waits on {@code target}; false (and nothing recorded) if that closes a loop. */
-  synchronized boolean add(Digest waiter, Digest target) {
+  synchronized boolean add(Milestone waiter, Milestone target) {
     if (reaches(target, waiter)) {
       return false;
     }
@@ -27,21 +41,24 @@ final class WaitGraph {
   }
 
   /** {@code node} waits on nothing any more. */
-  synchronized void finished(Digest node) {
+  synchronized void finished(Milestone node) {
     edges.remove(node);
   }
 
-  private boolean reaches(Digest from, Digest to) {
-    Deque<Digest> todo = new ArrayDeque<>();
-    Set<Digest> seen = new HashSet<>();
+  private boolean reaches(Milestone from, Milestone to) {
+    Deque<Milestone> todo = new ArrayDeque<>();
+    Set<Milestone> seen = new HashSet<>();
     todo.push(from);
     while (!todo.isEmpty()) {
-      Digest d = todo.pop();
+      Milestone d = todo.pop();
       if (d.equals(to)) {
         return true;
       }
       if (seen.add(d)) {
         todo.addAll(edges.getOrDefault(d, Set.of()));
+        if (d.done()) {
+          todo.add(content(d.digest())); // done waits on the node's own content
+        }
       }
     }
     return false;
