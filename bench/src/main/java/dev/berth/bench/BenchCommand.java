@@ -101,6 +101,23 @@ public final class BenchCommand implements Callable<Integer> {
       + " run (default ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
+  @Option(names = "--cli", description = "Whole-process CLI workloads instead: berth's commands through its launcher"
+      + " against skopeo copy and the curl + openssl floor (cp registry to registry, to and from a layout, a"
+      + " mount; blob get and put of 256MiB; --version; tags of a layout), on two docker-registry instances.")
+  boolean cli;
+
+  @Option(names = "--berth", paramLabel = "PATH", description = "The berth launcher --cli runs (default: the"
+      + " ./berth that started this bench).")
+  Path berthLauncher;
+
+  @Option(names = "--java-home", paramLabel = "DIR", description = "With --cli: the JDK berth runs on (its bin is put"
+      + " first on berth's PATH), e.g. /usr/lib/jvm/temurin-25-jdk-amd64.")
+  Path javaHome;
+
+  @Option(names = "--cli-workloads", paramLabel = "LIST", split = ",", description = "With --cli: of cp-1x44MiB,"
+      + " cp-8x32MiB, cp-to-layout, cp-from-layout, cp-mount, blob-get, blob-put, version, tags-layout (default all).")
+  List<String> cliWorkloads;
+
   /** Peak RSS the constant-memory check allows. */
   static final long HUGE_RSS_LIMIT_MIB = 150;
 
@@ -110,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (cli) {
+      return callCli();
+    }
     BenchSettings settings = settings();
     PrintStream log = System.err;
     Benchmark.Outcome outcome = new Benchmark(settings, log).run();
@@ -127,6 +147,32 @@ public final class BenchCommand implements Callable<Integer> {
     report.writeJson(Path.of(settings.out() + ".json"));
     log.println("wrote " + md + " and " + settings.out() + ".json");
     return verdict != null && !verdict.startsWith("PASS") ? 1 : 0;
+  }
+
+  private int callCli() throws Exception {
+    Path launcher = berthLauncher != null ? berthLauncher
+        : System.getenv("BERTH_LAUNCHER") != null ? Path.of(System.getenv("BERTH_LAUNCHER")) : null;
+    if (launcher == null || !Files.isExecutable(launcher)) {
+      throw new IllegalArgumentException("--cli needs the berth launcher: run it as ./berth bench --cli, or give --berth PATH");
+    }
+    java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+    if (javaHome != null) {
+      env.put("PATH", javaHome.resolve("bin") + java.io.File.pathSeparator + System.getenv("PATH"));
+    }
+    Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "berth-bench");
+    int n = runs != null ? runs : 5;
+    List<CliBenchmark.Pairs> pairs = new CliBenchmark(launcher, env, n, seed, dir, timeoutSeconds, System.err)
+        .run(cliWorkloads);
+    String table = CliBenchmark.table(pairs);
+    System.out.println();
+    System.out.print(table);
+    Path md = Path.of((out != null ? out : dir.resolve("cli-results-" + java.time.LocalDateTime.now().withNano(0)
+        .toString().replace(':', '-'))) + ".md");
+    Files.createDirectories(md.toAbsolutePath().getParent());
+    Files.writeString(md, "berth: " + launcher + (javaHome != null ? " on " + javaHome : "") + ", medians of " + n
+        + " paired runs\n\n" + table, StandardCharsets.UTF_8);
+    System.err.println("wrote " + md);
+    return pairs.stream().allMatch(p -> p.berth().stream().allMatch(CliRun::ok)) ? 0 : 1;
   }
 
   BenchSettings settings() {
