@@ -4,6 +4,7 @@ import dev.berth.artifacts.Annotations;
 import dev.berth.artifacts.image.internal.BakeEvents;
 import dev.berth.artifacts.image.internal.BuiltLayer;
 import dev.berth.artifacts.image.internal.ConfigChanges;
+import dev.berth.artifacts.image.internal.ConfigValues;
 import dev.berth.artifacts.image.internal.ImageConfigEditor;
 import dev.berth.artifacts.image.internal.ImageRecipe;
 import dev.berth.artifacts.image.internal.LayerBuilder;
@@ -229,9 +230,6 @@ public final class ImageBaker {
       added.add(blob);
       diffIds.add(layer.diffId());
     }
-    for (String text : plan.history()) {
-      config.addEmptyHistory(text, created);
-    }
     byte[] configBytes = config.apply(changes).toBytes();
     Descriptor configDesc = Descriptor.of(baseManifest.config().mediaType(), configBytes);
     List<Descriptor> allLayers = new ArrayList<>(baseManifest.layers());
@@ -329,7 +327,7 @@ public final class ImageBaker {
         env.put(name, expanded);
       });
       return new ImageRecipe.Plan(layers, new ConfigChanges(labels, env, entrypoint, cmd, created, workdir, user,
-          ports, volumes, stopSignal, healthcheck, null), List.of());
+          ports, volumes, stopSignal, healthcheck, null));
     };
   }
 
@@ -432,7 +430,7 @@ public final class ImageBaker {
 
     /** Records a port the image listens on: {@code 8080}, {@code 8080/tcp} or {@code 53/udp}. */
     public Builder expose(String port) {
-      exposedPorts.add(normalizePort(port));
+      exposedPorts.add(ConfigValues.port(port));
       return this;
     }
 
@@ -447,10 +445,7 @@ public final class ImageBaker {
 
     /** The signal that stops the container: {@code SIGTERM}, {@code SIGINT}, {@code 9}. */
     public Builder stopSignal(String signal) {
-      if (signal == null || !signal.matches("SIG[A-Z0-9+-]+|[0-9]{1,2}")) {
-        throw new IllegalArgumentException("stop signal \"" + signal + "\" is neither a SIG... name nor a number");
-      }
-      this.stopSignal = signal;
+      this.stopSignal = ConfigValues.stopSignal(signal);
       return this;
     }
 
@@ -521,12 +516,5 @@ public final class ImageBaker {
       return new ImageBaker(this, appendRecipe(this));
     }
 
-    private static String normalizePort(String port) {
-      if (port == null || !port.matches("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp|sctp|TCP|UDP|SCTP))?")) {
-        throw new IllegalArgumentException("port \"" + port + "\" is not PORT[/tcp|udp|sctp]");
-      }
-      String[] parts = port.split("/");
-      return parts[0] + "/" + (parts.length == 2 ? parts[1].toLowerCase(java.util.Locale.ROOT) : "tcp");
-    }
   }
 }

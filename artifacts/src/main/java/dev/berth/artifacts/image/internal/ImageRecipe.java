@@ -28,12 +28,10 @@ public interface ImageRecipe {
    *
    * @param layers the new layers, in order (equal sources are built once across platforms)
    * @param changes the config changes, with every substitution done
-   * @param history {@code created_by} texts of changes that add no layer, recorded as empty layers
    */
-  record Plan(List<LayerSource> layers, ConfigChanges changes, List<String> history) {
+  record Plan(List<LayerSource> layers, ConfigChanges changes) {
     public Plan {
       layers = List.copyOf(layers);
-      history = history == null ? List.of() : List.copyOf(history);
     }
   }
 

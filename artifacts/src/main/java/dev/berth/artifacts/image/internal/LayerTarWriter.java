@@ -93,6 +93,7 @@ public final class LayerTarWriter {
       walk(src, dir);
     } else {
       Node file = put(at, Type.FILE);
+      file.written = true;
       file.file = src;
       file.mode = mode(src);
       own(file);
