@@ -3,6 +3,7 @@ package dev.berth.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.auth.internal.ConfigFile;
+import dev.berth.auth.internal.ConfigLock;
 import dev.berth.auth.internal.RegistryKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +147,14 @@ public final class DockerConfig implements CredentialProvider {
     if (credential.isAnonymous()) {
       throw new IllegalArgumentException("nothing to store for an anonymous credential");
     }
+    // Read, change and write under a lock other threads and processes honour, so logins at once all stay.
+    ConfigLock.with(file, () -> {
+      storeLocked(host, credential);
+      return null;
+    });
+  }
+
+  private void storeLocked(String host, Credential credential) throws IOException {
     ObjectNode root = ConfigFile.read(file);
     ObjectNode auths = root.get("auths") instanceof ObjectNode existingAuths
         ? existingAuths : root.putObject("auths");
@@ -174,6 +183,10 @@ public final class DockerConfig implements CredentialProvider {
    * @return true if something was removed (a helper's erase counts as removal)
    */
   public boolean erase(String host) throws IOException {
+    return ConfigLock.with(file, () -> eraseLocked(host));
+  }
+
+  private boolean eraseLocked(String host) throws IOException {
     ObjectNode root = ConfigFile.read(file);
     CredentialHelper helper = helperFor(root, host);
     if (helper != null) {

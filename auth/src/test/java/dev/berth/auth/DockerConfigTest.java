@@ -146,8 +146,10 @@ class DockerConfigTest {
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config.file())));
     assertEquals(Credential.basic("alice", "pat"), config.credentialFor("ghcr.io"));
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of("config.json"), files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("bin")).toList(),
-          "no temporary file is left behind");
+      // The empty lock file other processes lock on stays (replacing config.json would drop a lock on it).
+      assertEquals(List.of(".config.json.lock", "config.json"), files.map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("bin")).sorted().toList(), "no temporary file is left behind");
+      assertEquals(0, Files.size(dir.resolve(".config.json.lock")));
     }
   }
 
