@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestingInputStream;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.content.LocalFiles;
 import dev.berth.core.content.Target;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.Repository;
@@ -86,7 +87,7 @@ final class BlobCommand {
       Descriptor blob = describe(LocalPaths.inputFile(file), MediaTypes.check(mediaType, "--media-type"));
       Target store = session.open(target, true);
       ProgressBars bars = session.showProgress("push");
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = LocalFiles.openRegularFile(file)) {
         store.push(blob, in);
       }
       bars.onDone(blob);
@@ -96,7 +97,7 @@ final class BlobCommand {
 
     /** Hashes the file in one streaming pass: blobs may be larger than memory. */
     static Descriptor describe(Path file, String mediaType) throws IOException {
-      try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+      try (DigestingInputStream in = new DigestingInputStream(LocalFiles.openRegularFile(file))) {
         in.transferTo(OutputStream.nullOutputStream());
         return Descriptor.of(mediaType, in.digest(), in.count());
       }

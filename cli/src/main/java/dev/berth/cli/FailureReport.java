@@ -79,6 +79,10 @@ public final class FailureReport {
     if (error instanceof FileSystemException e) {
       // Its getMessage() is only the path when the JDK gives no reason: say at least what kind of failure.
       String what = e.getReason() != null ? e.getReason() : "file system error";
+      if (what.startsWith("is ")) {
+        // LocalFiles' refusals read as a sentence about the file: "/tmp/x is a FIFO, not a regular file".
+        return new Failure(ExitCodes.FAILURE, e.getFile() + " " + what, null);
+      }
       return new Failure(ExitCodes.FAILURE, what + ": " + e.getFile()
           + (e.getOtherFile() != null ? " -> " + e.getOtherFile() : ""), null);
     }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.core.content.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,21 +14,29 @@ import java.nio.file.Path;
 final class LocalPaths {
   private LocalPaths() {}
 
-  /** {@code file} as an input: it must exist and be a file, not a directory. */
-  static Path inputFile(Path file) throws NoSuchFileException {
+  /**
+   * {@code file} as an input: it must exist and be a regular file (through links). A directory is a
+   * usage mistake; a FIFO, a device or a socket is refused before it is opened, naming what it is, since
+   * reading one can block for ever or never end.
+   */
+  static Path inputFile(Path file) throws IOException {
     if (!Files.exists(file)) {
       throw new NoSuchFileException(file.toString());
     }
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(file + " is a directory, not a file");
     }
+    LocalFiles.requireRegularFile(file);
     return file;
   }
 
-  /** {@code path} as an input that may be a file or a directory: it must exist. */
-  static Path inputFileOrDirectory(Path path) throws NoSuchFileException {
+  /** {@code path} as an input that may be a regular file or a directory: it must exist and be one of those. */
+  static Path inputFileOrDirectory(Path path) throws IOException {
     if (!Files.exists(path)) {
       throw new NoSuchFileException(path.toString());
+    }
+    if (!Files.isDirectory(path)) {
+      LocalFiles.requireRegularFile(path);
     }
     return path;
   }

@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Contents;
+import dev.berth.core.content.LocalFiles;
 import dev.berth.core.content.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ final class ManifestCommand {
       if (mediaType != null) {
         MediaTypes.check(mediaType, "--media-type");
       }
-      EncodedManifest m = EncodedManifest.wrap(mediaType, Files.readAllBytes(LocalPaths.inputFile(file)));
+      EncodedManifest m = EncodedManifest.wrap(mediaType, LocalFiles.readRegularFile(LocalPaths.inputFile(file),
+          Contents.MAX_MANIFEST_BYTES));
       Contents.pushManifest(session.open(target, true), m, target.tag());
       session.console().result(m.digest().toString());
       return ExitCodes.OK;

@@ -5,8 +5,9 @@ import dev.berth.artifacts.files.FileEntry;
 import dev.berth.artifacts.files.FilePush;
 import dev.berth.core.Descriptor;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.content.Contents;
+import dev.berth.core.content.LocalFiles;
 import dev.berth.core.copy.CopyOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Parameters;
         "Compatible with oras: each file becomes a layer titled by its name; a directory becomes a"
             + " reproducible tar+gzip layer that pull unpacks."})
 final class PushCommand extends BerthCommand {
+  /** A config is held in memory and pulled back with the same cap as a manifest's (4 MiB). */
+  static final long MAX_CONFIG_BYTES = Contents.MAX_MANIFEST_BYTES;
+
   @Parameters(index = "0", paramLabel = "REF", description = "HOST/NAME[:TAG] or oci:PATH[:TAG].")
   String ref;
 
@@ -55,7 +59,8 @@ final class PushCommand extends BerthCommand {
     }
     if (config != null) {
       FileSpec c = FileSpec.parse(config);
-      request.config(Files.readAllBytes(LocalPaths.inputFile(c.path())), c.mediaType() == null ? MediaTypes.UNKNOWN_CONFIG : c.mediaType());
+      byte[] bytes = LocalFiles.readRegularFile(LocalPaths.inputFile(c.path()), MAX_CONFIG_BYTES);
+      request.config(bytes, c.mediaType() == null ? MediaTypes.UNKNOWN_CONFIG : c.mediaType());
     }
     ProgressBars bars = session.showProgress("push");
     Descriptor manifest = FileArtifacts.push(session.open(target, true), request.build(), target.tag());

@@ -11,12 +11,9 @@ import dev.berth.core.remote.ProgressListener;
 import dev.berth.core.remote.Redaction;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +34,7 @@ public final class Session {
   private final InputStream stdin;
   private volatile FailureContext context = FailureContext.NONE;
   private char[] password;
+  private AskedCredentials asked;
   private final Map<String, RegistryClient> clients = new HashMap<>();
   private RegistryClient baseClient;
   private int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
@@ -64,11 +62,8 @@ public final class Session {
     if (ctx.host() == null) {
       return ctx;
     }
-    try {
-      return ctx.withAnonymous(credentials().credentialFor(ctx.host()).isAnonymous());
-    } catch (IOException | RuntimeException e) {
-      return ctx; // a broken credential store is reported by the command itself
-    }
+    // Only what the registry asked for: reading the store here would run helpers no registry asked for.
+    return ctx.withAnonymous(asked == null || asked.presentedNothingTo(ctx.host()));
   }
 
   /**
@@ -104,8 +99,7 @@ public final class Session {
         throw new IllegalArgumentException("a user name was given without a password: pass the password"
             + " or token on standard input with --password-stdin");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-      String line = reader.readLine();
+      String line = PasswordLine.read(stdin);
       if (line == null || line.isEmpty()) {
         throw new IllegalArgumentException("--password-stdin was given but standard input was empty");
       }
@@ -208,8 +202,18 @@ public final class Session {
     return client;
   }
 
-  /** The credentials this invocation uses: -u with --password-stdin, else the environment and docker's config. */
+  /**
+   * The credentials this invocation uses: -u with --password-stdin, else the environment and docker's
+   * config; asked at most once per host for the whole command ({@link AskedCredentials}).
+   */
   public CredentialProvider credentials() throws IOException {
+    if (asked == null) {
+      asked = new AskedCredentials(configuredCredentials());
+    }
+    return asked;
+  }
+
+  private CredentialProvider configuredCredentials() throws IOException {
     if (options.username() != null) {
       // -u applies to every registry on this command line, as with oras.
       return CredentialProvider.of(Credential.basic(options.username(), new String(password())));

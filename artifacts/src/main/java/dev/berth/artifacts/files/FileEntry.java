@@ -30,13 +30,30 @@ public record FileEntry(Path path, String title, String mediaType, Map<String, S
         : Collections.unmodifiableMap(new LinkedHashMap<>(Annotations.requirePrintable(annotations)));
   }
 
-  /** A file or directory titled by its file name, with the default media type. */
+  /**
+   * A file or directory titled by its file name, with the default media type.
+   *
+   * @throws IllegalArgumentException when the path has no file name ({@code /})
+   */
   public static FileEntry of(Path path) {
-    return new FileEntry(path, path.getFileName().toString(), null, null);
+    return new FileEntry(path, fileName(path), null, null);
   }
 
-  /** A file or directory titled by its file name, with this media type. */
+  /**
+   * A file or directory titled by its file name, with this media type.
+   *
+   * @throws IllegalArgumentException when the path has no file name ({@code /})
+   */
   public static FileEntry of(Path path, String mediaType) {
-    return new FileEntry(path, path.getFileName().toString(), mediaType, null);
+    return new FileEntry(path, fileName(path), mediaType, null);
+  }
+
+  private static String fileName(Path path) {
+    Path name = Objects.requireNonNull(path, "path").getFileName();
+    if (name == null) {
+      throw new IllegalArgumentException("\"" + path + "\" has no file name to title its layer with; push a"
+          + " directory below it, or give the entry a title");
+    }
+    return name.toString();
   }
 }

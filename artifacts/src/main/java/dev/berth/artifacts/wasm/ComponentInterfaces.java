@@ -1,5 +1,7 @@
 package dev.berth.artifacts.wasm;
 
+import dev.berth.core.content.LocalFiles;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -27,6 +29,8 @@ import java.util.Optional;
 public final class ComponentInterfaces {
   /** Import and export sections larger than this are not read (real ones are a few KiB). */
   private static final int MAX_SECTION_BYTES = 16 << 20;
+  /** Top-level sections scanned at most; past this the interfaces are reported unknown. */
+  static final int MAX_SECTIONS = 100_000;
   private static final int SECTION_IMPORT = 10;
   private static final int SECTION_EXPORT = 11;
 
@@ -34,7 +38,9 @@ public final class ComponentInterfaces {
 
   /** The imports and exports of the component in {@code file}; empty when not a component or unknown. */
   public static Optional<WasmComponent> read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    // Buffered: the scan reads section headers a byte at a time (unbuffered, ~1.4 MiB/s on a file of
+    // tiny sections); skipping a section seeks the file rather than reading it.
+    try (InputStream in = new BufferedInputStream(LocalFiles.openRegularFile(file), 64 * 1024)) {
       return read(in);
     }
   }
@@ -52,7 +58,11 @@ public final class ComponentInterfaces {
     List<String> exports = new ArrayList<>();
     try {
       int id;
+      int sections = 0;
       while ((id = in.read()) >= 0) {
+        if (++sections > MAX_SECTIONS) {
+          return Optional.empty(); // real components have dozens; a file of millions is not worth scanning
+        }
         long size = u32(in);
         if (id == SECTION_IMPORT || id == SECTION_EXPORT) {
           if (size > MAX_SECTION_BYTES) {

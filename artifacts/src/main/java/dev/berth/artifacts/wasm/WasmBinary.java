@@ -1,5 +1,6 @@
 package dev.berth.artifacts.wasm;
 
+import dev.berth.core.content.LocalFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class WasmBinary {
    */
   public static WasmKind kind(Path file, String what) throws IOException {
     byte[] preamble;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = LocalFiles.openRegularFile(file)) {
       preamble = in.readNBytes(PREAMBLE_BYTES);
     }
     return kind(preamble, what);

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -30,13 +33,38 @@ public final class ConfigFile {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
+  /** Far beyond any real config.json; a larger file is refused before it is read. */
+  static final long MAX_BYTES = 16L << 20;
+
   private ConfigFile() {}
+
+  /**
+   * The file's bytes, if it is a regular file (through links) of at most {@link #MAX_BYTES}: a FIFO
+   * would block the read until someone writes to it, a device would never end.
+   */
+  private static byte[] readRegularFile(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!a.isRegularFile()) {
+      throw new FileSystemException(file.toString(), null,
+          "is " + (a.isDirectory() ? "a directory" : "a FIFO, device or socket") + ", not a regular file");
+    }
+    if (a.size() > MAX_BYTES) {
+      throw new IOException(file + " is larger than " + MAX_BYTES + " bytes; not a credential store");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IOException(file + " is larger than " + MAX_BYTES + " bytes; not a credential store");
+      }
+      return bytes;
+    }
+  }
 
   /** Returns the file's top-level object; an empty object when the file is missing or empty. */
   public static ObjectNode read(Path file) throws IOException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = readRegularFile(file);
     } catch (NoSuchFileException e) {
       return JsonNodeFactory.instance.objectNode();
     }

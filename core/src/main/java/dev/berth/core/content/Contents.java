@@ -79,7 +79,7 @@ public final class Contents {
    * (the file is never held in memory).
    */
   public static Descriptor describeFile(String mediaType, Path file) throws IOException {
-    try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+    try (DigestingInputStream in = new DigestingInputStream(LocalFiles.openRegularFile(file))) {
       in.transferTo(OutputStream.nullOutputStream());
       return Descriptor.of(mediaType, in.digest(), in.count());
     }
@@ -91,7 +91,7 @@ public final class Contents {
    */
   public static void pushFileIfAbsent(Storage storage, Descriptor blob, Path file) throws IOException {
     if (!storage.exists(blob)) {
-      TransferRetries.push(storage, blob, () -> Files.newInputStream(file));
+      TransferRetries.push(storage, blob, () -> LocalFiles.openRegularFile(file));
     }
   }
 

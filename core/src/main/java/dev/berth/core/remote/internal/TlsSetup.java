@@ -1,5 +1,7 @@
 package dev.berth.core.remote.internal;
 
+import dev.berth.core.content.LocalFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +23,9 @@ import okhttp3.OkHttpClient;
 
 /** TLS trust: the JDK's roots plus a PEM bundle ({@code --ca-file}), or no verification at all ({@code --insecure}). */
 public final class TlsSetup {
+  /** A CA bundle is a few hundred KiB at most (a whole system store); more is not a CA file. */
+  static final long MAX_CA_FILE_BYTES = 16L << 20;
+
   private TlsSetup() {}
 
   /** Trusts the JDK's default roots and every certificate in {@code pemFile}. */
@@ -33,7 +38,7 @@ public final class TlsSetup {
         store.setCertificateEntry("jdk-" + i++, root);
       }
       Collection<? extends Certificate> extra;
-      try (InputStream in = Files.newInputStream(pemFile)) {
+      try (InputStream in = new ByteArrayInputStream(LocalFiles.readRegularFile(pemFile, MAX_CA_FILE_BYTES))) {
         extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
       } catch (NoSuchFileException e) {
         throw new NoSuchFileException(pemFile.toString(), null, "CA file does not exist");
