@@ -95,7 +95,13 @@ public final class Berth implements Runnable {
     cli.setParameterExceptionHandler(Berth::usageError);
     cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> berth.report(error));
     try {
-      return cli.execute(args);
+      int exit = cli.execute(args);
+      if (console.outFailed() && exit == ExitCodes.OK) {
+        console.err().println("error: writing to standard output failed (a full disk or a closed pipe);"
+            + " the command's output is incomplete");
+        return ExitCodes.FAILURE;
+      }
+      return exit;
     } finally {
       console.out().flush();
       console.err().flush();

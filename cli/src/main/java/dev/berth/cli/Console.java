@@ -1,7 +1,10 @@
 package dev.berth.cli;
 
 import dev.berth.core.remote.Redaction;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +50,21 @@ public final class Console {
   public static Console system() {
     String flag = System.getenv(STDERR_TTY_ENV);
     boolean tty = flag != null ? flag.equals("1") : System.console() != null;
-    return new Console(System.out, new PrintWriter(System.err, true), tty);
+    // Standard output as a plain FileOutputStream, not System.out: a PrintStream swallows write errors,
+    // and a result lost to a full disk or a closed pipe must fail the command.
+    return new Console(new FileOutputStream(FileDescriptor.out), new PrintWriter(System.err, true), tty);
+  }
+
+  /**
+   * Flushes standard output and says whether anything written to it was lost (a full disk, a closed
+   * pipe): the command must then fail, or a script would take a missing result for success.
+   */
+  public boolean outFailed() {
+    boolean failed = out.checkError(); // flushes; true once any write through the writer failed
+    if (rawOut instanceof PrintStream ps) {
+      failed |= ps.checkError();
+    }
+    return failed;
   }
 
   /** Results for scripts. */

@@ -39,6 +39,22 @@ class LocalInputCliTest {
     return fifo;
   }
 
+  /**
+   * A private null device (1,3) in the test's directory, made with mknod (root only; skipped elsewhere):
+   * never the system's /dev/null, which a failing test must not be able to replace.
+   */
+  private Path nullDevice() throws Exception {
+    Path dev = Files.createDirectories(dir.resolve("dev")).resolve("null");
+    Process p = new ProcessBuilder("mknod", "-m", "666", dev.toString(), "c", "1", "3").inheritIO().start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mknod needs root");
+    return dev;
+  }
+
+  private static String kind(Path p) throws IOException {
+    return dev.berth.core.content.LocalFiles.kind(p,
+        Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class));
+  }
+
   private Path sparse(String name, long size) throws IOException {
     Path file = dir.resolve(name);
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
@@ -141,5 +157,74 @@ class LocalInputCliTest {
     int exit = Berth.run(console, new java.io.ByteArrayInputStream(line), "login", "localhost:1",
         "-u", "me", "--password-stdin", "--registry-config", dir.resolve("config.json").toString());
     assertEquals(ExitCodes.NETWORK, exit, err.toString());
+  }
+
+  private static CliRun runWithStdout(java.io.OutputStream stdout, String... args) {
+    StringWriter err = new StringWriter();
+    Console console = new Console(stdout, new PrintWriter(err, true), false);
+    int exit = Berth.run(console, new java.io.ByteArrayInputStream(new byte[0]), args);
+    return new CliRun(exit, "", err.toString());
+  }
+
+  private String pushedBlob() throws IOException {
+    Path file = Files.writeString(dir.resolve("hello.txt"), "hello, output\n");
+    CliRun push = CliRun.run("push", layout(), file.toString());
+    assertEquals(ExitCodes.OK, push.exit(), push.err());
+    return CliRun.run("blob", "put", "oci:" + dir.resolve("layout"), file.toString()).out().trim();
+  }
+
+  @Test
+  void aLostWriteToStandardOutputFailsTheCommand() throws Exception {
+    String blob = pushedBlob();
+    String oci = "oci:" + dir.resolve("layout");
+    Path file = Files.writeString(dir.resolve("other.txt"), "other");
+    String[][] commands = {
+        {"tags", oci}, {"resolve", layout()}, {"manifest", "get", layout()}, {"blob", "get", oci + "@" + blob},
+        {"push", oci + ":v2", file.toString()}};
+    for (String[] command : commands) {
+      try (java.io.PrintStream full = new java.io.PrintStream(new java.io.FileOutputStream("/dev/full"))) {
+        CliRun r = runWithStdout(full, command);
+        assertEquals(ExitCodes.FAILURE, r.exit(), String.join(" ", command) + ": " + r.err());
+        assertTrue(r.err().contains("standard output"), r.err());
+      }
+    }
+  }
+
+  @Test
+  void outputToACharacterDeviceOrFifoWritesIntoItAndNeverReplacesIt() throws Exception {
+    String blob = pushedBlob();
+    String ref = "oci:" + dir.resolve("layout") + "@" + blob;
+    Path devNull = nullDevice();
+    CliRun toNull = CliRun.run("blob", "get", "-o", devNull.toString(), ref);
+    assertEquals(ExitCodes.OK, toNull.exit(), toNull.err());
+    assertEquals("a character device", kind(devNull));
+
+    Path fifo = fifo();
+    java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = Files.newInputStream(fifo)) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    CliRun toFifo = assertTimeoutPreemptively(NO_HANG, () -> CliRun.run("blob", "get", "-o", fifo.toString(), ref));
+    assertEquals(ExitCodes.OK, toFifo.exit(), toFifo.err());
+    assertEquals("hello, output\n", new String(read.get(), StandardCharsets.UTF_8));
+    assertFalse(Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+  }
+
+  @Test
+  void aWasmPullNeverReplacesADevice() throws Exception {
+    Path module = Files.write(dir.resolve("m.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    CliRun push = CliRun.run("wasm", "push", layout(), module.toString());
+    assertEquals(ExitCodes.OK, push.exit(), push.err());
+    Path devNull = nullDevice();
+    CliRun pull = CliRun.run("wasm", "pull", "--overwrite", "-o", devNull.toString(), layout());
+    assertEquals(ExitCodes.FAILURE, pull.exit(), pull.err());
+    assertTrue(pull.err().contains(devNull.toString()) && pull.err().contains("character device"), pull.err());
+    assertEquals("a character device", kind(devNull));
+    try (java.util.stream.Stream<Path> left = Files.list(devNull.getParent())) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".berth-staging-")));
+    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.berth.artifacts.archive;
 
+import dev.berth.core.content.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -158,6 +160,8 @@ public final class StagingDirectory implements AutoCloseable {
       BasicFileAttributes incoming = attributes(from);
       if (existing == null) {
         moves.add(new Path[] {from, to});
+      } else if (existing.isOther()) {
+        throw specialFile(to, existing);
       } else if (existing.isDirectory() && incoming.isDirectory()) {
         plan(from, to, childNames(from), overwrite, moves);
       } else if (existing.isDirectory() || !overwrite) {
@@ -195,9 +199,21 @@ public final class StagingDirectory implements AutoCloseable {
     }
     Path to = p.resolve(segs.get(segs.size() - 1));
     BasicFileAttributes existing = attributes(to);
+    if (existing != null && existing.isOther()) {
+      throw specialFile(to, existing);
+    }
     if (existing != null && (existing.isDirectory() || !overwrite)) {
       throw conflict(to, existing);
     }
+  }
+
+  /**
+   * A device, FIFO or socket where a pulled file would land is never replaced, overwrite or not: as root,
+   * pulling to {@code /dev/null} would otherwise replace the system's /dev/null with a regular file.
+   */
+  private static FileSystemException specialFile(Path to, BasicFileAttributes existing) {
+    return new FileSystemException(to.toString(), null, "is " + LocalFiles.kind(to, existing, LinkOption.NOFOLLOW_LINKS)
+        + "; a pull never replaces a device, FIFO or socket");
   }
 
   private static FileAlreadyExistsException conflict(Path to, BasicFileAttributes existing) {

@@ -111,7 +111,9 @@ public final class WasmArtifacts {
       layer = wasm.get(0);
       layout = layoutOf(layer.mediaType());
     }
-    Path parent = target.getParent();
+    Path parent = target.toAbsolutePath().getParent();
+    // Before downloading, and before a staging directory is made beside the target.
+    StagingDirectory.checkFileCanLand(parent, target.getFileName().toString(), overwrite);
     try (StagingDirectory staging = StagingDirectory.create(parent)) {
       Path staged = staging.newFile(target.getFileName().toString());
       TransferRetries.fetchTo(source, layer, staged);

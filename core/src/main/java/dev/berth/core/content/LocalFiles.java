@@ -2,7 +2,9 @@ package dev.berth.core.content;
 
 import dev.berth.core.SizeLimitExceededException;
 import java.io.IOException;
+import java.io.FilterOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -67,6 +69,62 @@ public final class LocalFiles {
       }
       return bytes;
     }
+  }
+
+  /**
+   * {@code out}, writing to {@code file}, with its failures (a full disk, a quota, a lost mount) turned
+   * into {@link FileSystemException}s naming the file: a local error, which {@link TransferRetries}
+   * does not retry (downloading again cannot make room), and which a copy loop can tell from a failure
+   * of the stream it reads.
+   */
+  public static OutputStream reportingWriteFailures(OutputStream out, Path file) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(int b) throws IOException {
+        try {
+          out.write(b);
+        } catch (IOException e) {
+          throw local(e);
+        }
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          throw local(e);
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          throw local(e);
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          out.close();
+        } catch (IOException e) {
+          throw local(e);
+        }
+      }
+
+      private IOException local(IOException e) {
+        if (e instanceof FileSystemException) {
+          return e;
+        }
+        FileSystemException f = new FileSystemException(file.toString(), null,
+            "cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        f.initCause(e);
+        return f;
+      }
+    };
   }
 
   /** What a non-regular file is, in words: "a directory", "a FIFO", "a character device", .... */

@@ -180,8 +180,8 @@ public final class TransferRetries {
       call(retrierOf(storage), () -> {
         try (InputStream raw = storage.fetch(blob);
             InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, blob);
-            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            OutputStream out = LocalFiles.reportingWriteFailures(Files.newOutputStream(file,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), file)) {
           in.transferTo(out);
         }
         return null;

@@ -139,7 +139,8 @@ public final class BlobFiles {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           // Held until the move so that gc in any process can tell a live upload from a leftover.
           FileLock lock = ch.lock()) {
-        OutputStream out = Channels.newOutputStream(ch);
+        // A full disk is a local failure: not worth fetching the blob again (TransferRetries).
+        OutputStream out = LocalFiles.reportingWriteFailures(Channels.newOutputStream(ch), temp);
         new VerifiedInputStream(in, expected).transferTo(out);
         // No fsync: a blob torn by a power cut still fails verification on read, and fsync per blob
         // would dominate the cost of pushing many small blobs.
