@@ -17,15 +17,20 @@ final class TagsCommand extends BerthCommand {
     Target store = session.open(target, false);
     // "list the tags with berth tags X" is no help when listing the tags is what failed.
     session.workingOnRegistry(target.host());
-    for (String tag : Args.tagLister(store, target).tags()) {
-      if (isTag(tag)) {
-        session.console().result(tag);
-      } else {
-        // A name such as "v2\nlatest" would print a tag that does not exist; report it, escaped, instead.
-        session.console().note("warning: " + target.repositoryText() + " listed \"" + tag
-            + "\", which is not a valid tag; left out");
+    // Printed as the pages arrive: memory holds one page, whatever the registry lists (the client's
+    // total caps end an endless listing with an error after what was printed).
+    Args.tagLister(store, target).tags(page -> {
+      for (String tag : page) {
+        if (isTag(tag)) {
+          session.console().result(tag);
+        } else {
+          // A name such as "v2\nlatest" would print a tag that does not exist; report it, escaped, instead.
+          session.console().note("warning: " + target.repositoryText() + " listed \"" + tag
+              + "\", which is not a valid tag; left out");
+        }
       }
-    }
+      return true;
+    });
     return ExitCodes.OK;
   }
 

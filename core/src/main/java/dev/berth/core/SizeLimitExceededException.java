@@ -14,7 +14,17 @@ public class SizeLimitExceededException extends OciException {
     this.limit = limit;
   }
 
-  /** The cap that was exceeded, in bytes. */
+  /**
+   * @param what the thing being read, as the message should name it (e.g. {@code tag list of host/repo})
+   * @param limit the cap it exceeded
+   * @param unit what the cap counts, e.g. {@code entries}
+   */
+  public SizeLimitExceededException(String what, long limit, String unit) {
+    super(what + " exceeds the limit of " + limit + " " + unit);
+    this.limit = limit;
+  }
+
+  /** The cap that was exceeded (in bytes unless the message names another unit). */
   public long limit() {
     return limit;
   }

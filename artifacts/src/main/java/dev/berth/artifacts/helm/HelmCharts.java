@@ -122,20 +122,30 @@ public final class HelmCharts {
     if (!(repository instanceof TagLister lister)) {
       throw new UnsupportedException("cannot choose a version for \"" + spec + "\": the repository cannot list tags");
     }
-    List<SemVer> versions = new ArrayList<>();
-    for (String tag : lister.tags()) {
-      try {
-        versions.add(SemVer.parseStrict(tag.replace('_', '+')));
-      } catch (IllegalArgumentException notAVersion) {
-        // Helm skips tags such as "latest" the same way.
+    // A page at a time, keeping only the best match so far: memory stays one page whatever the
+    // registry lists (the client's total caps end an endless listing).
+    List<SemVer> best = new ArrayList<>(1);
+    long[] versions = {0};
+    lister.tags(page -> {
+      List<SemVer> candidates = new ArrayList<>(best);
+      for (String tag : page) {
+        try {
+          candidates.add(SemVer.parseStrict(tag.replace('_', '+')));
+          versions[0]++;
+        } catch (IllegalArgumentException notAVersion) {
+          // Helm skips tags such as "latest" the same way.
+        }
       }
-    }
-    Optional<SemVer> best = range.highest(versions);
+      Optional<SemVer> highest = range.highest(candidates);
+      best.clear();
+      highest.ifPresent(best::add);
+      return true;
+    });
     if (best.isEmpty()) {
       throw new NotFoundException("no chart version satisfies \"" + spec + "\" among the repository's "
-          + versions.size() + " version tags");
+          + versions[0] + " version tags");
     }
-    return tagOf(best.get().original());
+    return tagOf(best.get(0).original());
   }
 
   /**

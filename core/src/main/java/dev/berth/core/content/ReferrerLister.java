@@ -13,4 +13,17 @@ public interface ReferrerLister {
    * @param artifactType only referrers of this type, or null for all
    */
   List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException;
+
+  /**
+   * The referrers a page at a time, as they arrive; stops when {@code consumer} returns false. Stores
+   * that hold them locally deliver them as one page.
+   *
+   * @param artifactType only referrers of this type, or null for all
+   * @throws dev.berth.core.SizeLimitExceededException when a registry's listing exceeds the client's
+   *     total caps on entries or bytes
+   */
+  default void referrers(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer)
+      throws IOException {
+    consumer.page(referrers(subject, artifactType));
+  }
 }

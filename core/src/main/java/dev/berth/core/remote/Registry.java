@@ -1,9 +1,12 @@
 package dev.berth.core.remote;
 
+import dev.berth.core.content.PageConsumer;
 import dev.berth.core.remote.internal.Access;
 import dev.berth.core.remote.internal.AuthFailures;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.Failures;
+import dev.berth.core.remote.internal.ListBudget;
+import dev.berth.core.remote.internal.ListLimits;
 import dev.berth.core.remote.internal.Pages;
 import dev.berth.core.remote.internal.Tags;
 import java.io.IOException;
@@ -23,9 +26,11 @@ public final class Registry {
   private final OkHttpClient http;
   private final String host;
   private final HttpUrl base;
+  private final ListLimits limits;
 
-  Registry(RegistryClient client, OkHttpClient http, String host, HttpUrl base) {
+  Registry(RegistryClient client, OkHttpClient http, String host, HttpUrl base, ListLimits limits) {
     this.client = client;
+    this.limits = limits;
     this.http = http;
     this.host = host;
     this.base = base;
@@ -60,11 +65,31 @@ public final class Registry {
   /** All repository names, asking for pages of {@code pageSize}. */
   public List<String> catalog(int pageSize) throws IOException {
     List<String> out = new ArrayList<>();
-    Access access = Access.catalog();
-    Pages.fetchAll(r -> AuthFailures.execute(http, r, host), host, Endpoints.catalog(base, pageSize), access,
-        "application/json", "catalog of " + host,
-        (response, body) -> out.addAll(Tags.strings(body, "repositories", "catalog")), null);
+    catalog(pageSize, page -> {
+      out.addAll(page);
+      return true; // List.addAll says whether the list changed: an empty page must not stop the listing
+    });
     return out;
+  }
+
+  /**
+   * The repository names a page at a time, as they arrive, asking for pages of {@code pageSize} (0: the
+   * registry chooses); stops when {@code consumer} returns false.
+   *
+   * @throws dev.berth.core.SizeLimitExceededException when the catalog exceeds the client's total caps
+   *     on entries or bytes ({@link RegistryClient.Builder#maxListEntries}, {@link
+   *     RegistryClient.Builder#maxListBytes})
+   */
+  public void catalog(int pageSize, PageConsumer<String> consumer) throws IOException {
+    Access access = Access.catalog();
+    String what = "catalog of " + host;
+    ListBudget budget = new ListBudget(limits, what);
+    Pages.fetchAll(r -> AuthFailures.execute(http, r, host), host, Endpoints.catalog(base, pageSize), access,
+        "application/json", what, budget, (response, body) -> {
+          List<String> page = Tags.strings(body, "repositories", "catalog");
+          budget.entries(page.size());
+          return consumer.page(page);
+        }, null);
   }
 
   /** The repository {@code name} on this registry. */

@@ -7,6 +7,7 @@ import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.remote.internal.BlobPresence;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.FallbackLocks;
+import dev.berth.core.remote.internal.ListLimits;
 import dev.berth.core.remote.internal.RecentManifests;
 import dev.berth.core.remote.internal.RedirectInterceptor;
 import dev.berth.core.remote.internal.ReferrersSupport;
@@ -62,6 +63,11 @@ public final class RegistryClient {
     static final OkHttpClient INSTANCE = new OkHttpClient();
   }
 
+  /** The default cap on one listing's entries, all pages together: far beyond any real repository. */
+  public static final long DEFAULT_MAX_LIST_ENTRIES = 1_000_000;
+  /** The default cap on one listing's response bytes, all pages together (64 MiB). */
+  public static final long DEFAULT_MAX_LIST_BYTES = 64L * 1024 * 1024;
+
   private final Builder settings;
   private final OkHttpClient http;
   private final TransferSettings transfer;
@@ -75,7 +81,7 @@ public final class RegistryClient {
     this.settings = b.copy();
     this.http = buildHttp(settings, sentSecrets);
     this.transfer = new TransferSettings(b.chunkedUploads, b.chunkSize, b.maxManifestBytes, b.progressListener,
-        b.maxResumes, b.concurrency, b.retryPolicy);
+        b.maxResumes, b.concurrency, b.retryPolicy, new ListLimits(b.maxListEntries, b.maxListBytes));
   }
 
   /** A client with default settings: https everywhere, the JDK's trusted roots, no credentials. */
@@ -120,7 +126,7 @@ public final class RegistryClient {
 
   /** The registry at {@code host} ({@code host[:port]}), for the API check and the catalog. */
   public Registry registry(String host) {
-    return new Registry(this, http, host, base(host));
+    return new Registry(this, http, host, base(host), transfer.listLimits());
   }
 
   /** The number of blobs a copy should move at once with this client (the builder's {@code concurrency}). */
@@ -230,6 +236,8 @@ public final class RegistryClient {
     private long chunkSize = 4L * 1024 * 1024;
     private long maxManifestBytes = 4L * 1024 * 1024;
     private int maxResumes = 5;
+    private long maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
+    private long maxListBytes = DEFAULT_MAX_LIST_BYTES;
     private ProgressListener progressListener = ProgressListener.NONE;
     private WarningListener warningListener = WarningListener.IGNORE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -342,6 +350,31 @@ public final class RegistryClient {
       return this;
     }
 
+    /**
+     * The most entries one listing (a tag list, the catalog, a referrers list) may hold, all pages
+     * together (default {@value RegistryClient#DEFAULT_MAX_LIST_ENTRIES}); more ends the listing with a
+     * {@link dev.berth.core.SizeLimitExceededException}, so an endless {@code Link} chain cannot.
+     */
+    public Builder maxListEntries(long entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("list entry limit must be positive");
+      }
+      this.maxListEntries = entries;
+      return this;
+    }
+
+    /**
+     * The most response bytes one listing may take, all pages together (default 64 MiB); more ends it
+     * with a {@link dev.berth.core.SizeLimitExceededException}.
+     */
+    public Builder maxListBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("list byte limit must be positive");
+      }
+      this.maxListBytes = bytes;
+      return this;
+    }
+
     /** How often one download or chunked upload resumes after broken connections (default 5). */
     public Builder maxResumes(int resumes) {
       if (resumes < 0) {
@@ -411,6 +444,8 @@ public final class RegistryClient {
       c.chunkSize = chunkSize;
       c.maxManifestBytes = maxManifestBytes;
       c.maxResumes = maxResumes;
+      c.maxListEntries = maxListEntries;
+      c.maxListBytes = maxListBytes;
       c.progressListener = progressListener;
       c.warningListener = warningListener;
       c.retryPolicy = retryPolicy;

@@ -9,6 +9,7 @@ import dev.berth.core.Reference;
 import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.content.Deleter;
 import dev.berth.core.content.Mounter;
+import dev.berth.core.content.PageConsumer;
 import dev.berth.core.content.ReferenceFetcher;
 import dev.berth.core.content.ReferencePusher;
 import dev.berth.core.content.ReferrerLister;
@@ -309,6 +310,18 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
     return tags.list(0, null);
   }
 
+  /**
+   * The tags a page at a time, as they arrive (each page sorted), holding one page in memory; stops
+   * when {@code consumer} returns false.
+   *
+   * @throws SizeLimitExceededException when the listing exceeds the client's total caps ({@link
+   *     RegistryClient.Builder#maxListEntries}, {@link RegistryClient.Builder#maxListBytes})
+   */
+  @Override
+  public void tags(PageConsumer<String> consumer) throws IOException {
+    tags.pages(0, null, consumer);
+  }
+
   /** All tags, asking the registry for pages of {@code pageSize} ({@code n}). */
   public List<String> tags(int pageSize) throws IOException {
     if (pageSize < 0) {
@@ -326,6 +339,17 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
   @Override
   public List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException {
     return referrers.list(subject, artifactType);
+  }
+
+  /**
+   * The referrers a page at a time, as they arrive; stops when {@code consumer} returns false.
+   *
+   * @throws SizeLimitExceededException when the listing exceeds the client's total caps
+   */
+  @Override
+  public void referrers(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer)
+      throws IOException {
+    referrers.pages(subject, artifactType, consumer);
   }
 
   /**

@@ -10,7 +10,8 @@ import okhttp3.Response;
 
 /**
  * Follows {@code Link: <...>; rel="next"} pagination (tag lists, the catalog, referrers) with the limits a
- * hostile server needs: a page cap, no loops, no pages on another origin, and each page's size capped.
+ * hostile server needs: a page cap, no loops, no pages on another origin, each page's size capped, and a
+ * total on the whole listing ({@link ListBudget}). One page is held at a time; a handler can stop early.
  */
 public final class Pages {
   /** A page is JSON we hold in memory: thousands of tags fit in far less. */
@@ -21,7 +22,8 @@ public final class Pages {
   /** Receives each page's body; the response is open for headers. */
   @FunctionalInterface
   public interface PageHandler {
-    void page(Response response, byte[] body) throws IOException;
+    /** Handles one page; returns false to stop paging. */
+    boolean page(Response response, byte[] body) throws IOException;
   }
 
   /** Fetches a failure's exception; lets callers treat some statuses (404) their own way. */
@@ -39,8 +41,8 @@ public final class Pages {
    * @param accept the Accept header, or null
    */
   public static void fetchAll(RepositoryContext ctx, HttpUrl first, Access access, String accept, String what,
-      PageHandler handler, FailureHandler onFailure) throws IOException {
-    fetchAll(ctx::execute, ctx.host(), first, access, accept, what, handler, onFailure);
+      ListBudget budget, PageHandler handler, FailureHandler onFailure) throws IOException {
+    fetchAll(ctx::execute, ctx.host(), first, access, accept, what, budget, handler, onFailure);
   }
 
   /** Executes a request; abstracts over the repository and registry contexts. */
@@ -50,7 +52,7 @@ public final class Pages {
   }
 
   public static void fetchAll(Executor http, String host, HttpUrl first, Access access, String accept, String what,
-      PageHandler handler, FailureHandler onFailure) throws IOException {
+      ListBudget budget, PageHandler handler, FailureHandler onFailure) throws IOException {
     Set<HttpUrl> seen = new HashSet<>();
     HttpUrl url = first;
     for (int pages = 0; url != null; pages++) {
@@ -72,7 +74,10 @@ public final class Pages {
           throw Failures.of(response, host, access, what);
         }
         byte[] body = Bodies.readCapped(response, MAX_PAGE_BYTES, what + " page");
-        handler.page(response, body);
+        budget.bytes(body.length);
+        if (!handler.page(response, body)) {
+          return;
+        }
         url = next(response, url, what);
       }
     }

@@ -5,6 +5,8 @@ import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.OciException;
+import dev.berth.core.content.PageConsumer;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.internal.ModelReader;
 import java.io.IOException;
@@ -31,15 +33,29 @@ public final class Referrers {
 
   /** The manifests whose subject is {@code subject}, of {@code artifactType} when not null. */
   public List<Descriptor> list(Descriptor subject, String artifactType) throws IOException {
+    List<Descriptor> out = new ArrayList<>();
+    pages(subject, artifactType, page -> {
+      out.addAll(page);
+      return true; // List.addAll says whether the list changed: an empty page must not stop the listing
+    });
+    return out;
+  }
+
+  /**
+   * The referrers a page at a time, within the client's total caps on the listing: from the API where
+   * the registry has it, else (one page) from the fallback tag.
+   *
+   * @param consumer returns false to stop
+   */
+  public void pages(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer) throws IOException {
     if (ctx.referrersSupport().of(ctx.host()) != ReferrersSupport.State.UNSUPPORTED) {
-      List<Descriptor> viaApi = viaApi(subject, artifactType);
-      if (viaApi != null) {
+      if (viaApi(subject, artifactType, consumer)) {
         ctx.referrersSupport().learn(ctx.host(), ReferrersSupport.State.SUPPORTED);
-        return viaApi;
+        return;
       }
       ctx.referrersSupport().learn(ctx.host(), ReferrersSupport.State.UNSUPPORTED);
     }
-    return filter(fallbackIndex(subject), artifactType);
+    consumer.page(filter(fallbackIndex(subject), artifactType));
   }
 
   /**
@@ -102,29 +118,40 @@ public final class Referrers {
     return new Descriptor(d.mediaType(), d.digest(), d.size(), null, annotations, null, null, artifactType);
   }
 
-  /** The API's answer, or null when the registry does not serve the API (404, or not an index). */
-  private List<Descriptor> viaApi(Descriptor subject, String artifactType) throws IOException {
-    List<Descriptor> out = new ArrayList<>();
+  /**
+   * Hands the API's answer to {@code consumer} page by page; false when the registry does not serve the
+   * API (404, or a first page that is not an index), in which case nothing was handed on.
+   */
+  private boolean viaApi(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer)
+      throws IOException {
     boolean[] unsupported = {false};
+    boolean[] first = {true};
+    String what = "referrers of " + subject.digest() + " in " + ctx.where();
+    ListBudget budget = new ListBudget(ctx.settings().listLimits(), what);
     Pages.fetchAll(ctx, ctx.endpoints().referrers(subject.digest(), artifactType), Access.pull(ctx.name()),
-        MediaTypes.OCI_INDEX, "referrers of " + subject.digest() + " in " + ctx.where(),
+        MediaTypes.OCI_INDEX, what, budget,
         (response, body) -> {
           Index index = parseIndex(Bodies.manifestMediaType(response.header("Content-Type")), body);
           if (index == null) {
-            unsupported[0] = true;
-            return;
+            if (first[0]) {
+              unsupported[0] = true;
+              return false;
+            }
+            throw new OciException(what + ": a later page is not an index");
           }
+          first[0] = false;
+          budget.entries(index.manifests().size());
           boolean filtered = artifactType == null || appliedFilters(response.header(FILTERS_APPLIED));
-          out.addAll(filtered ? index.manifests() : filter(index.manifests(), artifactType));
+          return consumer.page(filtered ? index.manifests() : filter(index.manifests(), artifactType));
         },
         response -> {
-          if (response.code() == 404) {
+          if (response.code() == 404 && first[0]) {
             unsupported[0] = true;
             return true;
           }
           return false;
         });
-    return unsupported[0] ? null : out;
+    return !unsupported[0];
   }
 
   private static boolean appliedFilters(String header) {

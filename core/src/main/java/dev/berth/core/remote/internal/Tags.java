@@ -2,6 +2,7 @@ package dev.berth.core.remote.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.OciException;
+import dev.berth.core.content.PageConsumer;
 import dev.berth.core.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,10 +24,29 @@ public final class Tags {
    */
   public List<String> list(int pageSize, String last) throws IOException {
     List<String> out = new ArrayList<>();
-    Pages.fetchAll(ctx, ctx.endpoints().tags(pageSize, last), Access.pull(ctx.name()), "application/json",
-        "tag list of " + ctx.where(), (response, body) -> out.addAll(strings(body, "tags", "tag list")), null);
+    pages(pageSize, last, page -> {
+      out.addAll(page);
+      return true; // not addAll's answer: an empty page must not stop the listing
+    });
     Collections.sort(out);
     return out;
+  }
+
+  /**
+   * The tags a page at a time, each page sorted, within the client's total caps on the listing.
+   *
+   * @param consumer returns false to stop
+   */
+  public void pages(int pageSize, String last, PageConsumer<String> consumer) throws IOException {
+    String what = "tag list of " + ctx.where();
+    ListBudget budget = new ListBudget(ctx.settings().listLimits(), what);
+    Pages.fetchAll(ctx, ctx.endpoints().tags(pageSize, last), Access.pull(ctx.name()), "application/json", what,
+        budget, (response, body) -> {
+          List<String> page = new ArrayList<>(strings(body, "tags", "tag list"));
+          budget.entries(page.size());
+          Collections.sort(page);
+          return consumer.page(page);
+        }, null);
   }
 
   /** The string array {@code field} of a JSON page; a missing or null array is empty (distribution's way). */

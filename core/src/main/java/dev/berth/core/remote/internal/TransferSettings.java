@@ -13,6 +13,8 @@ import dev.berth.core.remote.RetryPolicy;
  * @param maxResumes how often one blob download or chunked upload resumes after a broken connection
  * @param concurrency how many blobs one operation moves at once
  * @param retryPolicy how requests and whole transfers are retried
+ * @param listLimits the caps on one listing, all pages together
  */
 public record TransferSettings(boolean chunkedUploads, long chunkSize, long maxManifestBytes,
-    ProgressListener progress, int maxResumes, int concurrency, RetryPolicy retryPolicy) {}
+    ProgressListener progress, int maxResumes, int concurrency, RetryPolicy retryPolicy,
+    ListLimits listLimits) {}
