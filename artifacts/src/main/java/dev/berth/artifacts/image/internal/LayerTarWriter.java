@@ -153,6 +153,11 @@ public final class LayerTarWriter {
         List<String> full = new ArrayList<>(at);
         full.addAll(rel);
         Node n;
+        // Checked first: commons-compress calls any entry not named like a directory a "file".
+        if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+          throw new IOException(tarFile + ": entry " + e.getName() + " is a device or FIFO;"
+              + " a layer berth writes holds only files, directories and links");
+        }
         if (e.isDirectory()) {
           n = put(full, Type.DIR);
         } else if (e.isSymbolicLink()) {
@@ -165,7 +170,8 @@ public final class LayerTarWriter {
           }
           n = put(full, Type.FILE);
           n.file = target.file;
-        } else if (e.isFile()) {
+        } else if (e.isFile() && (e.getLinkFlag() == TarConstants.LF_NORMAL || e.getLinkFlag() == TarConstants.LF_OLDNORM
+            || e.getLinkFlag() == TarConstants.LF_CONTIG)) {
           n = put(full, Type.FILE);
           n.file = into.resolve(Integer.toString(count++));
           Files.copy(tar, n.file);
