@@ -50,10 +50,17 @@ import okhttp3.Response;
  */
 public final class AuthInterceptor implements Interceptor {
   private final Authenticator authenticator;
+  private final OkHttpClient tokenClient;
 
   private AuthInterceptor(Builder builder) {
+    this.tokenClient = builder.tokenClient;
     this.authenticator = new Authenticator(builder.credentials,
         new TokenFetcher(builder.tokenClient, builder.clock), builder.clock);
+  }
+
+  /** The client tokens are fetched with; for tests that check it is shared. */
+  OkHttpClient tokenClient() {
+    return tokenClient;
   }
 
   /** Returns a builder with anonymous credentials, a default token client and the system clock. */
@@ -101,10 +108,10 @@ public final class AuthInterceptor implements Interceptor {
       return this;
     }
 
-    /** Returns an interceptor with these settings; a default {@link OkHttpClient} fetches tokens if none was set. */
+    /** Returns an interceptor with these settings; {@link SharedHttpClient} fetches tokens if no client was set. */
     public AuthInterceptor build() {
       if (tokenClient == null) {
-        tokenClient = new OkHttpClient();
+        tokenClient = SharedHttpClient.get();
       }
       return new AuthInterceptor(this);
     }

@@ -35,6 +35,11 @@ public final class Login {
     this.config = builder.config;
     this.plainHttpHosts = Set.copyOf(builder.plainHttpHosts);
   }
+  /** The client logins are checked with; for tests that check it is shared. */
+  OkHttpClient client() {
+    return client;
+  }
+
 
   /** Returns a builder: docker's config.json from the process environment, https, a default client. */
   public static Builder builder() {
@@ -153,7 +158,7 @@ public final class Login {
     /** Returns a {@link Login}, filling in a default client and docker's config.json where none was set. */
     public Login build() {
       if (client == null) {
-        client = new OkHttpClient();
+        client = SharedHttpClient.get();
       }
       if (config == null) {
         config = DockerConfig.docker(System.getenv());

@@ -2,6 +2,7 @@ package dev.berth.artifacts.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.artifacts.github.internal.LinkHeader;
+import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Digest;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.internal.Json;
@@ -64,10 +65,15 @@ public final class GitHubPackages {
   private final int pageSize;
   private final String userAgent;
 
+  /** The client API calls go through; for tests that check it shares the default pool. */
+  OkHttpClient http() {
+    return http;
+  }
+
   private GitHubPackages(Builder b) {
     // Rate limits (GitHub's 403 "secondary rate limit", 429 with Retry-After) and 5xx are retried
     // within the policy's caps, as the registry client does.
-    this.http = (b.http != null ? b.http : new OkHttpClient()).newBuilder()
+    this.http = (b.http != null ? b.http : SharedHttpClient.get()).newBuilder()
         .addInterceptor(b.retryPolicy.interceptor()).build();
     this.apiUrl = b.apiUrl;
     this.token = b.token;

@@ -2,6 +2,7 @@ package dev.berth.core.remote;
 
 import dev.berth.auth.AuthInterceptor;
 import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Reference;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.remote.internal.BlobPresence;
@@ -60,7 +61,7 @@ import okhttp3.OkHttpClient;
 public final class RegistryClient {
   /** Shared by clients built without a base, so they share one connection pool and its threads. */
   private static final class DefaultBase {
-    static final OkHttpClient INSTANCE = new OkHttpClient();
+    static final OkHttpClient INSTANCE = SharedHttpClient.get();
   }
 
   /** The default cap on one listing's entries, all pages together: far beyond any real repository. */

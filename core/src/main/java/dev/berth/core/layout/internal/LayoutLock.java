@@ -7,15 +7,16 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Serialises changes to one layout's {@code index.json}: a lock per directory shared by every {@code
  * OciLayout} in this JVM, plus an advisory file lock on the {@code oci-layout} file for other processes.
  * The file lock sits on {@code oci-layout} because that file is never replaced, so no lock file is added
- * to the layout.
+ * to the layout. A directory's in-process lock exists only while some thread uses it, so a process that
+ * opens many layouts keeps none of them.
  */
 public final class LayoutLock {
   /** An action run while holding the lock. */
@@ -24,19 +25,38 @@ public final class LayoutLock {
     T run() throws IOException;
   }
 
-  private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final class Entry {
+    final ReentrantLock lock = new ReentrantLock();
+    int users;
+  }
 
-  private final ReentrantLock inProcess;
+  /** Guarded by itself. */
+  private static final Map<Path, Entry> LOCKS = new HashMap<>();
+
+  private final Path root;
   private final Path lockFile;
 
   /** @param root the layout directory, already resolved to its real path */
   public LayoutLock(Path root, Path lockFile) {
-    this.inProcess = LOCKS.computeIfAbsent(root, k -> new ReentrantLock());
+    this.root = root;
     this.lockFile = lockFile;
+  }
+
+  /** How many layouts have an in-process lock now; for tests that check nothing is kept. */
+  static int held() {
+    synchronized (LOCKS) {
+      return LOCKS.size();
+    }
   }
 
   /** Runs {@code action} holding both locks. Re-entrant within a thread. */
   public <T> T with(Action<T> action) throws IOException {
+    Entry entry;
+    synchronized (LOCKS) {
+      entry = LOCKS.computeIfAbsent(root, k -> new Entry());
+      entry.users++;
+    }
+    ReentrantLock inProcess = entry.lock;
     inProcess.lock();
     try {
       if (inProcess.getHoldCount() > 1) {
@@ -55,6 +75,11 @@ public final class LayoutLock {
       }
     } finally {
       inProcess.unlock();
+      synchronized (LOCKS) {
+        if (--entry.users == 0) {
+          LOCKS.remove(root);
+        }
+      }
     }
   }
 }
