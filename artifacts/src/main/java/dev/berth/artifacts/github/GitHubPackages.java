@@ -2,10 +2,10 @@ package dev.berth.artifacts.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.artifacts.github.internal.LinkHeader;
+import dev.berth.artifacts.internal.JsonDocuments;
 import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Digest;
 import dev.berth.core.NotFoundException;
-import dev.berth.core.internal.Json;
 import dev.berth.core.remote.RetryPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public final class GitHubPackages {
       }
       try (Response response = http.newCall(request(url).get().build()).execute()) {
         checkSuccess(response, "GET", url);
-        JsonNode page = Json.tree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
+        JsonNode page = JsonDocuments.tree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
         if (!page.isArray()) {
           throw new IOException("GET " + url + ": expected a JSON array of package versions");
         }
@@ -249,7 +249,7 @@ public final class GitHubPackages {
   private static String errorMessage(Response response) {
     try {
       byte[] body = readBounded(response, MAX_ERROR_BODY, "error body");
-      JsonNode node = Json.tree(body);
+      JsonNode node = JsonDocuments.tree(body);
       JsonNode message = node == null ? null : node.get("message");
       return message != null && message.isTextual() ? message.asText() : null;
     } catch (IOException | RuntimeException unreadable) {

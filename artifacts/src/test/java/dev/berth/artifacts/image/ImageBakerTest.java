@@ -20,7 +20,7 @@ import dev.berth.core.content.Contents;
 import dev.berth.core.content.MemoryStore;
 import dev.berth.core.copy.CopyListener;
 import dev.berth.core.copy.CopyOptions;
-import dev.berth.core.internal.Json;
+import dev.berth.artifacts.internal.JsonDocuments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class ImageBakerTest {
   }
 
   private static JsonNode json(MemoryStore store, Descriptor d) throws IOException {
-    return Json.read(Contents.fetchAll(store, d, 1 << 20), JsonNode.class, "test");
+    return JsonDocuments.nonEmptyTree(Contents.fetchAll(store, d, 1 << 20), "test");
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.io.IOException;
  * document berth reads on its common paths (token answers, config.json, manifests, tag lists, error
  * bodies). The result is what {@code ObjectMapper.readTree} gives, but no ObjectMapper is made: building
  * one loads ~375 classes and took ~190 ms of a fresh process's time, a third of a {@code berth
- * resolve}. Shared by the core module, which depends on this one.
+ * resolve}. Core keeps its own copy: modules do not share their internals.
  */
 public final class JsonTrees {
   /** One factory for parsers and generators; thread-safe, with Jackson's default read limits. */

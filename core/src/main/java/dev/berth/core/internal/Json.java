@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.berth.auth.internal.JsonTrees;
 import java.io.IOException;
 
 /** The one Jackson configuration berth uses for OCI JSON: nulls omitted, unknown fields tolerated. */

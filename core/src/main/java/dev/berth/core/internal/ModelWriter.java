@@ -1,7 +1,6 @@
 package dev.berth.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.berth.auth.internal.JsonTrees;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;

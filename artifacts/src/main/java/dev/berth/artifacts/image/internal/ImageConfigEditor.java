@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.core.Digest;
-import dev.berth.core.internal.Json;
+import dev.berth.artifacts.internal.JsonDocuments;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class ImageConfigEditor {
    */
   public static ImageConfigEditor parse(byte[] config, Digest digest, int layerCount) {
     String what = "image config " + digest;
-    JsonNode node = Json.read(config, JsonNode.class, what);
+    JsonNode node = JsonDocuments.nonEmptyTree(config, what);
     if (!(node instanceof ObjectNode root)) {
       throw new IllegalArgumentException(what + " is not a JSON object");
     }
@@ -148,7 +148,7 @@ public final class ImageConfigEditor {
   }
 
   private static ObjectNode healthcheck(dev.berth.artifacts.image.Healthcheck h) {
-    ObjectNode o = Json.mapper().createObjectNode();
+    ObjectNode o = JsonDocuments.objectNode();
     o.set("Test", array(h.test()));
     putNanos(o, "Interval", h.interval());
     putNanos(o, "Timeout", h.timeout());
@@ -168,7 +168,7 @@ public final class ImageConfigEditor {
 
   /** The edited config as compact JSON. */
   public byte[] toBytes() {
-    return Json.write(root);
+    return JsonDocuments.write(root);
   }
 
   private ObjectNode containerConfig() {
@@ -181,7 +181,7 @@ public final class ImageConfigEditor {
 
   /** Replaces {@code NAME=...} entries in place and appends new names, keeping the base's order. */
   private static ArrayNode mergeEnv(JsonNode existing, Map<String, String> env) {
-    ArrayNode out = Json.mapper().createArrayNode();
+    ArrayNode out = JsonDocuments.arrayNode();
     java.util.Set<String> done = new java.util.HashSet<>();
     if (existing != null && existing.isArray()) {
       for (JsonNode e : existing) {
@@ -206,7 +206,7 @@ public final class ImageConfigEditor {
   }
 
   private static ArrayNode array(List<String> values) {
-    ArrayNode a = Json.mapper().createArrayNode();
+    ArrayNode a = JsonDocuments.arrayNode();
     values.forEach(a::add);
     return a;
   }

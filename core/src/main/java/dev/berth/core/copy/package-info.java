@@ -1,0 +1,6 @@
+/**
+ * Copies whole graphs (an index, its manifests, their configs and layers, and referrers when asked)
+ * between any two stores: {@link dev.berth.core.copy.Copier}, with {@link dev.berth.core.copy.CopyOptions}
+ * and a {@link dev.berth.core.copy.CopyListener} for progress.
+ */
+package dev.berth.core.copy;
