@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
 
 /**
  * An in-process Docker token authorization server, the kind a registry's {@code Bearer realm=...}
- * challenge points at, implementing both the docker token spec (GET realm?service=&scope=... with
+ * challenge points at, implementing both the docker token spec ({@code GET realm?service=&scope=...} with
  * optional Basic credentials) and the docker OAuth2 token spec (POST form with
  * {@code grant_type=password} or {@code refresh_token}).
  *
