@@ -11,7 +11,7 @@ import dev.berth.core.Index;
 import dev.berth.core.Platform;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.MemoryStore;
-import dev.berth.core.internal.Json;
+import dev.berth.artifacts.internal.JsonDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class DockerfileBuildTest {
   }
 
   private static JsonNode config(MemoryStore store, BakedImage image) throws IOException {
-    return Json.read(Contents.fetchAll(store, image.config(), 1 << 20), JsonNode.class, "test");
+    return JsonDocuments.nonEmptyTree(Contents.fetchAll(store, image.config(), 1 << 20), "test");
   }
 
   private static List<String> listing(MemoryStore store, Descriptor layer) throws IOException {

@@ -6,10 +6,11 @@ import dev.berth.artifacts.image.Dockerfile.Instruction;
 import dev.berth.artifacts.image.DockerfileException;
 import dev.berth.artifacts.image.Healthcheck;
 import dev.berth.artifacts.image.LayerSource;
+import dev.berth.artifacts.internal.JsonDocuments;
 import dev.berth.core.Platform;
-import dev.berth.core.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -503,7 +504,7 @@ public final class DockerfileRecipe implements ImageRecipe {
       return null;
     }
     try {
-      JsonNode node = Json.mapper().readTree(a);
+      JsonNode node = JsonDocuments.tree(a.getBytes(StandardCharsets.UTF_8));
       if (!node.isArray()) {
         return null;
       }
