@@ -8,10 +8,13 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.LocalFiles;
 import dev.berth.core.copy.CopyOptions;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,15 +72,37 @@ final class PushCommand extends BerthCommand {
     return ExitCodes.OK;
   }
 
-  /** {@code PATH[:TYPE/SUBTYPE]}: the suffix counts as a media type only if it has a '/', so C:\\x and a:b stay paths. */
+  /**
+   * {@code PATH[:TYPE/SUBTYPE]}, split without guessing. The text after the last colon is a media type
+   * only if it has a '/' (so {@code C:\\x} and {@code a:b} stay paths). When the whole text also names
+   * an existing file or directory, that path wins; when both readings name existing paths ({@code a} and
+   * {@code a:b/c}), the spec is ambiguous and refused: append the media type to the whole path
+   * ({@code a:b/c:application/vnd.oci.image.layer.v1.tar}), whose last colon then splits unambiguously.
+   */
   record FileSpec(Path path, String mediaType) {
     static FileSpec parse(String spec) {
+      return parse(spec, p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    static FileSpec parse(String spec, Predicate<Path> exists) {
       int colon = spec.lastIndexOf(':');
-      if (colon > 0 && spec.indexOf('/', colon) > colon && !spec.substring(colon + 1).startsWith("/")) {
-        String type = MediaTypes.check(spec.substring(colon + 1), "in " + spec + ", the type");
-        return new FileSpec(Path.of(spec.substring(0, colon)), type);
+      boolean typed = colon > 0 && spec.indexOf('/', colon) > colon && !spec.substring(colon + 1).startsWith("/");
+      if (!typed) {
+        return new FileSpec(Path.of(spec), null);
       }
-      return new FileSpec(Path.of(spec), null);
+      Path whole = Path.of(spec);
+      Path prefix = Path.of(spec.substring(0, colon));
+      String suffix = spec.substring(colon + 1);
+      if (exists.test(whole)) {
+        if (MediaTypes.isValid(suffix) && exists.test(prefix)) {
+          throw new IllegalArgumentException("\"" + spec + "\" is ambiguous: both " + whole + " and " + prefix
+              + " (with media type " + suffix + ") exist; append the media type to the whole path"
+              + " (\"" + spec + ":TYPE/SUBTYPE\") to push " + whole + ", or rename one");
+        }
+        return new FileSpec(whole, null);
+      }
+      String type = MediaTypes.check(suffix, "in " + spec + ", the type");
+      return new FileSpec(prefix, type);
     }
   }
 }

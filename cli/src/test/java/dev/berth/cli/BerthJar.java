@@ -59,6 +59,28 @@ final class BerthJar {
   }
 
   Result runWithStdin(String stdin, String... args) throws Exception {
+    Path out = Files.createTempFile(home, "stdout", ".txt");
+    Path err = Files.createTempFile(home, "stderr", ".txt");
+    Process p = processBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try (OutputStream in = p.getOutputStream()) {
+      if (stdin != null) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("berth " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
+    }
+    return new Result(List.of(args), p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** Starts {@code berth args} without waiting, its output discarded: for tests that signal it. */
+  Process start(String... args) throws IOException {
+    return processBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private ProcessBuilder processBuilder(String... args) {
     // C1 only and the serial collector: a quarter less CPU per start on the shared 2-core machine; these
     // runs move kilobytes, so peak throughput does not matter here.
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -70,20 +92,7 @@ final class BerthJar {
     pb.environment().remove("REGISTRY_AUTH_FILE");
     pb.environment().remove("BERTH_STDERR_TTY");
     pb.environment().putAll(env);
-    Path out = Files.createTempFile(home, "stdout", ".txt");
-    Path err = Files.createTempFile(home, "stderr", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    try (OutputStream in = p.getOutputStream()) {
-      if (stdin != null) {
-        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("berth " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
-    }
-    return new Result(List.of(args), p.exitValue(), Files.readString(out), Files.readString(err));
+    return pb;
   }
 
   private static String javaBinary() {

@@ -1,8 +1,10 @@
 package dev.berth.artifacts.archive;
 
+import dev.berth.core.content.ExitCleanup;
 import dev.berth.core.content.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -11,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,27 +37,55 @@ public final class StagingDirectory implements AutoCloseable {
   /** Prefix of staging directories; a leftover from a killed process is recognisable by it. */
   public static final String PREFIX = ".berth-staging-";
 
+  /** The lock file inside a staging directory, held while its owner lives. */
+  private static final String LOCK = PREFIX + "lock";
+
   private final Path destination;
   private final Path root;
   private final boolean createdDestination;
+  private final FileChannel lockChannel;
+  private final ExitCleanup.Registration onExit;
   private boolean committed;
 
-  private StagingDirectory(Path destination, Path root, boolean createdDestination) {
+  private StagingDirectory(Path destination, Path root, boolean createdDestination, FileChannel lockChannel,
+      ExitCleanup.Registration onExit) {
     this.destination = destination;
     this.root = root;
     this.createdDestination = createdDestination;
+    this.lockChannel = lockChannel;
+    this.onExit = onExit;
   }
 
-  /** Creates a staging directory inside {@code destination}, creating the destination if needed. */
+  /**
+   * Creates a staging directory inside {@code destination}, creating the destination if needed, and
+   * first removes staging directories that killed runs left there ({@link StaleStaging}). The new one is
+   * named with this process's id and holds a lock while it lives, and is removed if the JVM shuts down
+   * before it is closed (Ctrl-C, SIGTERM).
+   */
   public static StagingDirectory create(Path destination) throws IOException {
     Path dest = destination.toAbsolutePath().normalize();
     boolean created = false;
     if (!Files.isDirectory(dest)) {
       Files.createDirectories(dest);
       created = true;
+    } else {
+      StaleStaging.sweep(dest);
     }
-    Path root = Files.createTempDirectory(dest, PREFIX);
-    return new StagingDirectory(dest, root, created);
+    Path root = Files.createTempDirectory(dest, PREFIX + ExitCleanup.pid() + "-");
+    ExitCleanup.Registration onExit = ExitCleanup.register(root);
+    FileChannel lock = null;
+    try {
+      lock = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      lock.lock();
+      return new StagingDirectory(dest, root, created, lock, onExit);
+    } catch (IOException | RuntimeException e) {
+      if (lock != null) {
+        lock.close();
+      }
+      deleteTree(root);
+      onExit.close();
+      throw e;
+    }
   }
 
   /** Where staged items go; everything in it except {@link #scratch()} is committed. */
@@ -270,7 +301,9 @@ public final class StagingDirectory implements AutoCloseable {
    */
   @Override
   public void close() throws IOException {
+    lockChannel.close();
     deleteTree(root);
+    onExit.close();
     if (!committed && createdDestination) {
       try (Stream<Path> s = Files.list(destination)) {
         if (s.findAny().isEmpty()) {

@@ -15,6 +15,7 @@ import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
+import dev.berth.core.content.ExitCleanup;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
@@ -102,6 +103,7 @@ public final class FileArtifacts {
     } finally {
       for (Path t : temps) {
         Files.deleteIfExists(t);
+        ExitCleanup.release(t);
       }
     }
   }
@@ -167,7 +169,7 @@ public final class FileArtifacts {
     Path content;
     String mediaType;
     if (Files.isDirectory(e.path())) {
-      content = Files.createTempFile("berth-dir-", ".tar.gz");
+      content = DirectoryArchives.createTempFile();
       temps.add(content);
       TarArchiver.Result r = TarArchiver.builder().prefix(title).build().writeTo(e.path(), content);
       annotations.put(OrasAnnotations.CONTENT_DIGEST, r.tarDigest().toString());

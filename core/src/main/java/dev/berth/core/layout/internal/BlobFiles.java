@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnsupportedException;
+import dev.berth.core.content.ExitCleanup;
 import dev.berth.core.content.LocalFiles;
 import dev.berth.core.content.VerifiedInputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code blobs/<alg>/<encoded>} tree of an OCI layout. A blob is written to a temp file in the layout
@@ -41,8 +43,12 @@ public final class BlobFiles {
   /** How old an unlocked temp file must be before gc treats it as abandoned. */
   private static final Duration TEMP_GRACE = Duration.ofMinutes(1);
 
+  /** How old an unlocked temp file of a process that is gone must be: past the create-then-lock moment. */
+  private static final Duration DEAD_OWNER_GRACE = Duration.ofSeconds(2);
+
   private final Path root;
   private final Path blobs;
+  private final AtomicBoolean swept = new AtomicBoolean();
 
   public BlobFiles(Path root) {
     this.root = root;
@@ -134,8 +140,15 @@ public final class BlobFiles {
     requireDirectoryIfPresent(dir);
     createDirectoryIfMissing(dir);
     Path target = path(expected.digest());
-    Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
-    try {
+    if (!swept.getAndSet(true)) {
+      try {
+        deleteAbandonedTempFiles(); // what killed runs left, once per layout opened for writing
+      } catch (IOException | RuntimeException bestEffort) {
+        // gc tries again; a leftover must not fail a push
+      }
+    }
+    Path temp = root.resolve(tempName());
+    try (ExitCleanup.Registration onExit = ExitCleanup.register(temp)) {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           // Held until the move so that gc in any process can tell a live upload from a leftover.
           FileLock lock = ch.lock()) {
@@ -222,10 +235,33 @@ public final class BlobFiles {
     return removed;
   }
 
+  /**
+   * A temp file's name: {@code .berth-tmp-PID-UUID}. The id lets another run see that the writer is gone
+   * (killed) without waiting out {@link #TEMP_GRACE}; the lock the writer holds stays the proof of life,
+   * which also holds across machines sharing the layout.
+   */
+  static String tempName() {
+    return TEMP_PREFIX + ExitCleanup.pid() + "-" + UUID.randomUUID();
+  }
+
+  /** The writer's process id in a temp file's name, or -1 (names of older versions, other tools). */
+  static long pidOf(String name) {
+    String rest = name.substring(TEMP_PREFIX.length());
+    int dash = rest.indexOf('-');
+    try {
+      return dash <= 0 ? -1 : Long.parseLong(rest.substring(0, dash));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private static boolean deleteIfAbandoned(Path temp) throws IOException {
     try {
       // A writer creates its temp file and locks it a moment later: a young file may be unlocked yet live.
-      if (Files.getLastModifiedTime(temp).toInstant().isAfter(Instant.now().minus(TEMP_GRACE))) {
+      long pid = pidOf(temp.getFileName().toString());
+      boolean ownerGone = pid >= 0 && pid != ExitCleanup.pid() && ExitCleanup.ownerIsGone(pid);
+      Duration grace = ownerGone ? DEAD_OWNER_GRACE : TEMP_GRACE;
+      if (Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(Instant.now().minus(grace))) {
         return false;
       }
       if (!Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {

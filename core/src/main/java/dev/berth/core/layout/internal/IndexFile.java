@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A layout's {@code index.json}: read fresh on every call (another process may have changed it) and
@@ -109,7 +108,7 @@ public final class IndexFile {
     private AtomicFiles() {}
 
     static void write(Path file, byte[] content) throws IOException {
-      Path temp = file.resolveSibling(BlobFiles.TEMP_PREFIX + UUID.randomUUID());
+      Path temp = file.resolveSibling(BlobFiles.tempName());
       try {
         Files.write(temp, content);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

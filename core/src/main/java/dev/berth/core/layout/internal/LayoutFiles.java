@@ -12,7 +12,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /** The fixed files of a layout: the {@code oci-layout} marker, an initial index.json, {@code blobs/}. */
 public final class LayoutFiles {
@@ -50,7 +49,7 @@ public final class LayoutFiles {
     if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
       checkVersion(marker);
     } else {
-      Path temp = root.resolve(BlobFiles.TEMP_PREFIX + UUID.randomUUID());
+      Path temp = root.resolve(BlobFiles.tempName());
       try {
         Files.write(temp, MARKER);
         // A plain move refuses to replace: if another opener won the race, its marker stays.
