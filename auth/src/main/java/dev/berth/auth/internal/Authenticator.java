@@ -78,6 +78,11 @@ public final class Authenticator {
 
     List<Challenge> challenges = ChallengeParser.parse(response.headers("WWW-Authenticate"));
     HostAuth learned = learn(response, challenges, origin);
+    if (!replayable && first.token() != null) {
+      // The token was refused (it expired mid-operation, or was revoked). The body cannot be sent again,
+      // so the 401 goes back to the caller, whose retry from a re-openable source gets a fresh token.
+      tokens.invalidate(first.key(), first.token());
+    }
     if (learned == null || !replayable) {
       return response;
     }

@@ -5,6 +5,7 @@ import dev.berth.core.DigestMismatchException;
 import dev.berth.core.OciException;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.SizeMismatchException;
+import dev.berth.core.TokenExpiredException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -49,8 +50,8 @@ public final class Transience {
       }
       return isRetryableStatus(r.status());
     }
-    if (e instanceof RetryableException) {
-      return true;
+    if (e instanceof RetryableException || e instanceof TokenExpiredException) {
+      return true; // a fresh token has been asked for: the next try carries it
     }
     if (e instanceof OciException) {
       // berth's own verdicts, unless one only wraps a broken connection

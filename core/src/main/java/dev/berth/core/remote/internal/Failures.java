@@ -4,6 +4,7 @@ import dev.berth.core.AccessDeniedException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
 import dev.berth.core.RateLimitedException;
+import dev.berth.core.TokenExpiredException;
 import dev.berth.core.RegistryError;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.UnauthorizedException;
@@ -34,9 +35,32 @@ public final class Failures {
         return new RateLimitedException(response.request().method(), withoutQuery(response.request().url()),
             response.code(), errors, host, RateLimits.askedWait(response, Clock.systemUTC()));
       }
+      if (response.code() == 401 && tokenRefusedMidUpload(response)) {
+        String where = access.repository() == null ? host : host + "/" + access.repository();
+        return new TokenExpiredException(where + " refused the token of a streamed upload (expired or revoked"
+            + " mid-operation); a fresh one is asked for on the next try");
+      }
       return of(response.request().method(), response.request().url(), response.code(), errors, host, access,
           subject);
     }
+  }
+
+  /**
+   * Whether a 401 refused the token of a request whose body could not be replayed (so the auth layer
+   * could not answer it with a fresh token itself) with RFC 6750's {@code error="invalid_token"}, which
+   * registries send for an expired token. Other 401s stay authentication errors.
+   */
+  private static boolean tokenRefusedMidUpload(Response response) {
+    okhttp3.RequestBody body = response.request().body();
+    if (body == null || !body.isOneShot()) {
+      return false;
+    }
+    for (String challenge : response.headers("WWW-Authenticate")) {
+      if (challenge.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("error=\"invalid_token\"")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static OciException of(String method, HttpUrl url, int status, List<RegistryError> errors, String host,
