@@ -41,13 +41,18 @@ class ReferrersTest {
   void pushingAReferrerWithoutOciSubjectInTheAnswerAddsItToTheFallbackIndex() throws Exception {
     registry.enqueue(201); // PUT of the referrer, no OCI-Subject
     registry.enqueue(404); // GET of the fallback tag: none yet
+    registry.enqueue(404); // GET again just before writing: still none
     registry.enqueue(201); // PUT of the new fallback index
+    registry.enqueueBody(200, readBack(sbom.descriptor()), "Content-Type", MediaTypes.OCI_INDEX); // read back
 
     registry.repository().pushManifest(sbom, List.of());
 
     registry.take("PUT", "/v2/team/app/manifests/" + sbom.digest());
     registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
     RecordedRequest put = registry.take("PUT", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.assertNoMoreRequests();
     assertEquals(MediaTypes.OCI_INDEX, put.getHeaders().get("Content-Type"));
     Index index = Json.read(put.getBody().toByteArray(), Index.class, "index");
     assertEquals(1, index.manifests().size());
@@ -62,18 +67,54 @@ class ReferrersTest {
     Descriptor other = Descriptor.of(MediaTypes.OCI_MANIFEST, "other".getBytes(StandardCharsets.UTF_8))
         .withArtifactType(SIG);
     String existing = new String(EncodedManifest.of(Index.of(List.of(other))).bytes(), StandardCharsets.UTF_8);
+    String third = new String(EncodedManifest.of(Index.of(List.of(other, sbom.descriptor().withArtifactType(SIG))))
+        .bytes(), StandardCharsets.UTF_8);
     registry.enqueue(201);
     registry.enqueueBody(200, existing, "Content-Type", MediaTypes.OCI_INDEX);
+    registry.enqueueBody(200, existing, "Content-Type", MediaTypes.OCI_INDEX); // unchanged just before writing
     registry.enqueue(201);
+    registry.enqueueBody(200, third, "Content-Type", MediaTypes.OCI_INDEX); // read back: it stayed
     Repository repo = registry.repository();
 
     repo.pushManifest(sbom, List.of());
 
     registry.take("PUT", "/v2/team/app/manifests/" + sbom.digest());
     registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
     Index merged = Json.read(registry.take("PUT", "/v2/team/app/manifests/" + fallbackTag).getBody().toByteArray(),
         Index.class, "index");
     assertEquals(List.of(other.digest(), sbom.digest()), merged.manifests().stream().map(Descriptor::digest).toList());
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.assertNoMoreRequests();
+  }
+
+  @Test
+  void anEntryAnotherWriterDroppedIsMergedAgainAfterTheReadBack() throws Exception {
+    Descriptor other = Descriptor.of(MediaTypes.OCI_MANIFEST, "other".getBytes(StandardCharsets.UTF_8))
+        .withArtifactType(SIG);
+    String othersOnly = new String(EncodedManifest.of(Index.of(List.of(other))).bytes(), StandardCharsets.UTF_8);
+    registry.enqueue(201); // PUT of the referrer, no OCI-Subject
+    registry.enqueue(404); // no fallback tag yet
+    registry.enqueue(404); // still none just before writing
+    registry.enqueue(201); // PUT [sbom]
+    registry.enqueueBody(200, othersOnly, "Content-Type", MediaTypes.OCI_INDEX); // read back: another writer won
+    registry.enqueueBody(200, othersOnly, "Content-Type", MediaTypes.OCI_INDEX); // unchanged before writing again
+    registry.enqueue(201); // PUT [other, sbom]
+    registry.enqueueBody(200, readBack(other, sbom.descriptor()), "Content-Type", MediaTypes.OCI_INDEX);
+
+    registry.repository().pushManifest(sbom, List.of());
+
+    registry.take("PUT", "/v2/team/app/manifests/" + sbom.digest());
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("PUT", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    Index merged = Json.read(registry.take("PUT", "/v2/team/app/manifests/" + fallbackTag).getBody().toByteArray(),
+        Index.class, "index");
+    assertEquals(List.of(other.digest(), sbom.digest()), merged.manifests().stream().map(Descriptor::digest).toList());
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.assertNoMoreRequests();
   }
 
   @Test
@@ -142,5 +183,9 @@ class ReferrersTest {
 
   private static String json(Index index) {
     return new String(EncodedManifest.of(index).bytes(), StandardCharsets.UTF_8);
+  }
+
+  private static String readBack(Descriptor... entries) {
+    return new String(EncodedManifest.of(Index.of(List.of(entries))).bytes(), StandardCharsets.UTF_8);
   }
 }

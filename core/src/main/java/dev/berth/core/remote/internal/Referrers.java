@@ -61,30 +61,85 @@ public final class Referrers {
   /**
    * Adds {@code referrer} to its subject's fallback index, for a registry that did not index it itself
    * (no {@code OCI-Subject} in the PUT's answer). Merges with what is there and skips duplicates.
+   *
+   * <p>The tag schema has no conditional write, so another process (a second CI job attaching to the
+   * same image) may read the old index before this write and put its own after it, dropping this
+   * entry. So this reads the tag again just before writing, and after writing waits a moment, reads
+   * it back and merges again if the entry is gone, up to {@link #FALLBACK_ATTEMPTS} times; a loss then
+   * needs the other writer's last read and its write to straddle this whole pause. Within one client
+   * a lock serialises the updates.
    */
   public void addToFallback(EncodedManifest referrer, Descriptor subject) throws IOException {
     Descriptor entry = entryFor(referrer);
-    String tag = subject.digest().toTagForm();
-    synchronized (ctx.fallbackLocks().lockFor(ctx.host(), ctx.name(), tag)) {
-      List<Descriptor> current = fallbackIndex(subject);
+    updateFallback(subject, current -> {
       if (current.stream().anyMatch(d -> d.digest().equals(entry.digest()))) {
-        return;
+        return null;
       }
       List<Descriptor> updated = new ArrayList<>(current);
       updated.add(entry);
-      manifests.put(EncodedManifest.of(Index.of(updated)), tag);
-    }
+      return updated;
+    }, current -> current.stream().anyMatch(d -> d.digest().equals(entry.digest())));
   }
 
-  /** Removes a deleted referrer from its subject's fallback index, if it is listed there. */
+  /** Removes a deleted referrer from its subject's fallback index, if it is listed there; as above. */
   public void removeFromFallback(Descriptor referrer, Descriptor subject) throws IOException {
+    updateFallback(subject, current -> {
+      List<Descriptor> updated = current.stream().filter(d -> !d.digest().equals(referrer.digest())).toList();
+      return updated.size() == current.size() ? null : updated;
+    }, current -> current.stream().noneMatch(d -> d.digest().equals(referrer.digest())));
+  }
+
+  /** How often an update is written and read back before giving up on another writer that keeps racing. */
+  static final int FALLBACK_ATTEMPTS = 5;
+  /** The pause between writing the fallback tag and reading it back; jittered so racers fall apart. */
+  private static final long SETTLE_MILLIS = 150;
+
+  /**
+   * Applies {@code change} (null: nothing to write) to the subject's fallback index, then reads it back
+   * until {@code holds} is true of what the registry serves.
+   */
+  private void updateFallback(Descriptor subject, java.util.function.UnaryOperator<List<Descriptor>> change,
+      java.util.function.Predicate<List<Descriptor>> holds) throws IOException {
     String tag = subject.digest().toTagForm();
     synchronized (ctx.fallbackLocks().lockFor(ctx.host(), ctx.name(), tag)) {
       List<Descriptor> current = fallbackIndex(subject);
-      List<Descriptor> updated = current.stream().filter(d -> !d.digest().equals(referrer.digest())).toList();
-      if (updated.size() != current.size()) {
-        manifests.put(EncodedManifest.of(Index.of(updated)), tag);
+      for (int attempt = 1; ; attempt++) {
+        List<Descriptor> updated = change.apply(current);
+        if (updated == null) {
+          return;
+        }
+        EncodedManifest index = EncodedManifest.of(Index.of(updated));
+        // Read again just before writing: the first read may be long past (a cold JVM builds its first
+        // index slowly), and whatever another writer added since must be kept.
+        List<Descriptor> fresh = fallbackIndex(subject);
+        if (!fresh.equals(current)) {
+          current = fresh;
+          updated = change.apply(current);
+          if (updated == null) {
+            return;
+          }
+          index = EncodedManifest.of(Index.of(updated));
+        }
+        manifests.put(index, tag);
+        settle();
+        current = fallbackIndex(subject);
+        if (holds.test(current)) {
+          return;
+        }
+        if (attempt == FALLBACK_ATTEMPTS) {
+          throw new OciException("the referrers fallback tag " + tag + " in " + ctx.where() + " was rewritten by"
+              + " another writer " + FALLBACK_ATTEMPTS + " times in a row; the update did not stay");
+        }
       }
+    }
+  }
+
+  private static void settle() throws IOException {
+    try {
+      Thread.sleep(SETTLE_MILLIS + java.util.concurrent.ThreadLocalRandom.current().nextLong(SETTLE_MILLIS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while checking the referrers fallback tag");
     }
   }
 
