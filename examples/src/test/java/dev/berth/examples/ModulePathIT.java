@@ -86,6 +86,44 @@ class ModulePathIT {
     assertTrue(javac.err().contains("package dev.berth.core.internal is not visible"), javac.err());
   }
 
+  /**
+   * An application that also depends on OkHttp 4 ({@code com.squareup.okhttp3:okhttp:4.12.0}, a different
+   * artifactId from berth's okhttp-jvm 5) gets both on its class path; berth must refuse to build a client
+   * then, naming both versions and the fix, rather than run on a mix of the two.
+   */
+  @Test
+  void okHttp4BesideBerthOnAClassPathFailsAtBuildNamingBothVersions() throws Exception {
+    Path okHttp4 = Path.of("target/okhttp4/okhttp-4.12.0.jar");
+    assertTrue(Files.isRegularFile(okHttp4), okHttp4 + " is copied there by the build");
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Files.writeString(src.resolve("App.java"), """
+        public class App {
+          public static void main(String[] args) {
+            dev.berth.core.remote.RegistryClient.builder().build();
+            System.out.println("built");
+          }
+        }
+        """);
+    Path classes = tmp.resolve("classes");
+    String berth = modulePath();
+    Result javac = run(List.of(tool("javac"), "-cp", berth, "-d", classes.toString(),
+        src.resolve("App.java").toString()));
+    assertEquals(0, javac.exit(), javac.err());
+
+    String classPath = String.join(File.pathSeparator, okHttp4.toString(), berth, classes.toString());
+    Result app = run(List.of(tool("java"), "-cp", classPath, "App"));
+    assertEquals(1, app.exit(), app.out() + app.err());
+    String err = app.err();
+    assertTrue(err.contains("IllegalStateException: OkHttp is on the class path more than once: OkHttp 4.12.0 ("),
+        err);
+    assertTrue(err.contains("and OkHttp 5.") && err.contains("exclude com.squareup.okhttp3:okhttp (4.x)"), err);
+
+    // Without OkHttp 4 the same application builds its client.
+    Result fixed = run(List.of(tool("java"), "-cp", berth + File.pathSeparator + classes, "App"));
+    assertEquals(0, fixed.exit(), fixed.err());
+    assertEquals("built\n", fixed.out());
+  }
+
   private static String modulePath() throws IOException {
     assertTrue(Files.isRegularFile(MODULE_PATH_FILE), MODULE_PATH_FILE + " is written by the build (package)");
     String path = Files.readString(MODULE_PATH_FILE).strip();

@@ -9,6 +9,7 @@ import dev.berth.core.remote.internal.BlobPresence;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.FallbackLocks;
 import dev.berth.core.remote.internal.ListLimits;
+import dev.berth.core.remote.internal.OkHttpVersionCheck;
 import dev.berth.core.remote.internal.RecentManifests;
 import dev.berth.core.remote.internal.RedirectInterceptor;
 import dev.berth.core.remote.internal.ReferrersSupport;
@@ -424,8 +425,11 @@ public final class RegistryClient {
      *
      * @throws java.io.UncheckedIOException naming the file, when the {@link #caFile CA file} does not exist,
      *     cannot be read, or holds no PEM certificate
+     * @throws IllegalStateException when the class path holds OkHttp 4 (com.squareup.okhttp3:okhttp), alone or
+     *     beside OkHttp 5: the message names both versions and the fix (berth needs okhttp-jvm 5.x alone)
      */
     public RegistryClient build() {
+      OkHttpVersionCheck.require(); // before any OkHttp class of a second copy can be linked
       return new RegistryClient(this);
     }
 
