@@ -2,7 +2,10 @@ package dev.berth.cli;
 
 import dev.berth.auth.AuthenticationException;
 import dev.berth.artifacts.image.NoMatchingPlatformException;
+import dev.berth.core.NetworkException;
 import dev.berth.core.NotFoundException;
+import dev.berth.core.RateLimitedException;
+import dev.berth.core.TlsException;
 import dev.berth.core.UnauthorizedException;
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
@@ -14,8 +17,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.security.cert.CertificateException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -55,8 +58,23 @@ public final class FailureReport {
       // Not "list the tags": the tag was found; the platform is what to change.
       return new Failure(ExitCodes.NOT_FOUND, message(error), platformHint(p));
     }
-    if (error instanceof NotFoundException) {
-      return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(ctx));
+    if (error instanceof NotFoundException e) {
+      return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(e, ctx));
+    }
+    if (error instanceof TlsException e) {
+      return tlsFailure(e.getCause() == null ? e : e.getCause(), ctx);
+    }
+    if (error instanceof NetworkException e) {
+      // The connection's own failure says which hint applies (refused, unknown host, timed out).
+      Failure byCause = e.getCause() == null ? null : describe(e.getCause(), ctx);
+      return byCause != null && byCause.exitCode() == ExitCodes.NETWORK ? byCause
+          : new Failure(ExitCodes.NETWORK, message(e), null);
+    }
+    if (error instanceof RateLimitedException e) {
+      return new Failure(ExitCodes.FAILURE, message(e), "the registry asked berth to slow down"
+          + e.retryAfter().map(d -> " (retry after " + d.toSeconds() + " s)").orElse("")
+          + "; wait and run the command again" + (ctx.isGhcr() && ctx.anonymous()
+              ? ", or log in: authenticated requests get a higher limit" : ""));
     }
     if (error instanceof MissingLayoutException e) {
       return new Failure(ExitCodes.NOT_FOUND, e.getReason() + ": " + e.getFile(), null);
@@ -183,7 +201,14 @@ public final class FailureReport {
             .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  private static String notFoundHint(FailureContext ctx) {
+  private static String notFoundHint(NotFoundException e, FailureContext ctx) {
+    if (e.kind() == NotFoundException.Kind.REPOSITORY) {
+      return ctx.repository() == null ? null
+          : "the repository " + ctx.repository() + " does not exist (check its name and owner)";
+    }
+    if (e.kind() == NotFoundException.Kind.BLOB || e.kind() == NotFoundException.Kind.UPLOAD) {
+      return null;
+    }
     return ctx.repository() == null ? null : "list the tags with: berth tags " + ctx.repository();
   }
 

@@ -17,4 +17,13 @@ public class AccessDeniedException extends UnauthorizedException {
   public AccessDeniedException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * @param message which repository and action were refused
+   * @param response what the registry answered, or null
+   * @param cause the underlying failure, or null
+   */
+  public AccessDeniedException(String message, RegistryResponse response, Throwable cause) {
+    super(message, response, cause);
+  }
 }

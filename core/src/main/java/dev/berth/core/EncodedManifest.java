@@ -17,6 +17,8 @@ import java.util.List;
 public final class EncodedManifest {
   private final Descriptor descriptor;
   private final byte[] bytes;
+  /** The parsed manifest or index, once read: bytes are final, so one parse serves every caller. */
+  private volatile Object parsed;
 
   private EncodedManifest(Descriptor descriptor, byte[] bytes) {
     this.descriptor = descriptor;
@@ -52,7 +54,12 @@ public final class EncodedManifest {
   /**
    * Wraps fetched bytes after checking they match {@code expected}'s size and digest.
    *
+   * Bytes whose media type is a manifest or an index are parsed here too, so content from elsewhere that
+   * does not parse is refused as it arrives ({@link InvalidContentException}) rather than later, from
+   * {@link #manifest()} or {@link #index()}, as if the caller had erred.
+   *
    * @throws DigestMismatchException or {@link SizeMismatchException} when they do not
+   * @throws InvalidContentException when a manifest's or an index's bytes do not parse as one
    */
   public static EncodedManifest verified(Descriptor expected, byte[] bytes) throws OciException {
     if (bytes.length != expected.size()) {
@@ -64,7 +71,17 @@ public final class EncodedManifest {
         throw new DigestMismatchException(expected, actual);
       }
     }
-    return new EncodedManifest(expected, bytes.clone());
+    EncodedManifest m = new EncodedManifest(expected, bytes.clone());
+    try {
+      if (MediaTypes.isIndex(m.mediaType())) {
+        m.index();
+      } else if (MediaTypes.isManifest(m.mediaType())) {
+        m.manifest();
+      }
+    } catch (IllegalArgumentException invalid) {
+      throw new InvalidContentException(invalid.getMessage(), invalid);
+    }
+    return m;
   }
 
   /** The descriptor of these bytes. */
@@ -106,7 +123,12 @@ public final class EncodedManifest {
     if (isIndex()) {
       throw new IllegalArgumentException(descriptor.digest() + " is an index, not a manifest");
     }
-    return ModelReader.manifest(bytes, "manifest " + descriptor.digest());
+    if (parsed instanceof Manifest m) {
+      return m;
+    }
+    Manifest m = ModelReader.manifest(bytes, "manifest " + descriptor.digest());
+    parsed = m;
+    return m;
   }
 
   /**
@@ -119,7 +141,12 @@ public final class EncodedManifest {
       throw new IllegalArgumentException(descriptor.digest() + " is a " + descriptor.mediaType()
           + ", not an index");
     }
-    return ModelReader.index(bytes, "index " + descriptor.digest());
+    if (parsed instanceof Index i) {
+      return i;
+    }
+    Index i = ModelReader.index(bytes, "index " + descriptor.digest());
+    parsed = i;
+    return i;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.berth.core;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The root of berth's errors: anything a registry, a store or verification can refuse. It is an
@@ -8,9 +9,12 @@ import java.io.IOException;
  * content and the registry operation involved, and never contain secrets.
  */
 public class OciException extends IOException {
+  /** What the registry answered, when this exception was built from a response; otherwise null. */
+  private final transient RegistryResponse response;
+
   /** @param message what failed, naming the content and operation */
   public OciException(String message) {
-    super(message);
+    this(message, null, null);
   }
 
   /**
@@ -18,6 +22,31 @@ public class OciException extends IOException {
    * @param cause the underlying failure
    */
   public OciException(String message, Throwable cause) {
+    this(message, null, cause);
+  }
+
+  /**
+   * @param message what failed, naming the content and operation
+   * @param response what the registry answered, or null when this failure did not come from a response
+   * @param cause the underlying failure, or null
+   */
+  public OciException(String message, RegistryResponse response, Throwable cause) {
     super(message, cause);
+    this.response = response;
+  }
+
+  /** What the registry answered (method, URL, status, error codes), when this failure came from a response. */
+  public Optional<RegistryResponse> response() {
+    return Optional.ofNullable(response);
+  }
+
+  /** The HTTP status of the registry's answer, or 0 when this failure did not come from a response. */
+  public int status() {
+    return response == null ? 0 : response.status();
+  }
+
+  /** Whether the registry's answer carried this error code (see {@link ErrorCodes}). */
+  public boolean hasErrorCode(String code) {
+    return response != null && response.hasCode(code);
   }
 }

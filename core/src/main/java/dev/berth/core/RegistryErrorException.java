@@ -5,18 +5,9 @@ import java.util.List;
 /**
  * A registry answered an operation with an error status that has no more specific exception type. It
  * carries the request method, the URL (without query parameters, which may hold upload state), the
- * status and the parsed {@code errors} array as data.
+ * status and the parsed {@code errors} array as data ({@link #response()}).
  */
 public class RegistryErrorException extends OciException {
-  /** The HTTP method of the failed request. */
-  private final String method;
-  /** The request URL without its query. */
-  private final String url;
-  /** The HTTP status of the answer. */
-  private final int status;
-  /** The body's parsed {@code errors} entries. */
-  private final List<RegistryError> errors;
-
   /**
    * @param method the HTTP method of the failed request, e.g. {@code PUT}
    * @param url the request URL; callers strip the query first, as it may hold upload state
@@ -24,11 +15,12 @@ public class RegistryErrorException extends OciException {
    * @param errors the body's parsed {@code errors} entries, empty when it had none
    */
   public RegistryErrorException(String method, String url, int status, List<RegistryError> errors) {
-    super(describe(method, url, status, errors));
-    this.method = method;
-    this.url = url;
-    this.status = status;
-    this.errors = List.copyOf(errors);
+    this(new RegistryResponse(method, url, status, errors));
+  }
+
+  /** @param response what the registry answered */
+  public RegistryErrorException(RegistryResponse response) {
+    super(describe(response), response, null);
   }
 
   /**
@@ -47,32 +39,28 @@ public class RegistryErrorException extends OciException {
 
   /** The HTTP method of the failed request. */
   public String method() {
-    return method;
+    return response().orElseThrow().method();
   }
 
   /** The request URL, without query parameters. */
   public String url() {
-    return url;
-  }
-
-  /** The HTTP status of the answer. */
-  public int status() {
-    return status;
+    return response().orElseThrow().url();
   }
 
   /** The body's parsed {@code errors} entries; empty when the body had none or was not JSON. */
   public List<RegistryError> errors() {
-    return errors;
+    return response().orElseThrow().errors();
   }
 
   /** Whether any error entry has this code. */
   public boolean hasCode(String code) {
-    return errors.stream().anyMatch(e -> code.equals(e.code()));
+    return hasErrorCode(code);
   }
 
-  private static String describe(String method, String url, int status, List<RegistryError> errors) {
-    StringBuilder sb = new StringBuilder().append(method).append(' ').append(url).append(": ").append(status);
-    for (RegistryError e : errors) {
+  private static String describe(RegistryResponse r) {
+    StringBuilder sb = new StringBuilder().append(r.method()).append(' ').append(r.url()).append(": ")
+        .append(r.status());
+    for (RegistryError e : r.errors()) {
       sb.append("; ").append(e);
     }
     return sb.toString();

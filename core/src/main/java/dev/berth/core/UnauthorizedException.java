@@ -14,4 +14,13 @@ public class UnauthorizedException extends OciException {
   public UnauthorizedException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * @param message which registry and operation were refused
+   * @param response what the registry answered, or null
+   * @param cause the underlying failure, or null
+   */
+  public UnauthorizedException(String message, RegistryResponse response, Throwable cause) {
+    super(message, response, cause);
+  }
 }

@@ -17,4 +17,13 @@ public class UnsupportedException extends OciException {
   public UnsupportedException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * @param message what is not supported, and by whom
+   * @param response what the registry answered, or null
+   * @param cause the underlying failure, or null
+   */
+  public UnsupportedException(String message, RegistryResponse response, Throwable cause) {
+    super(message, response, cause);
+  }
 }

@@ -151,4 +151,34 @@ class ExamplesIT {
     assertEquals(List.of("7"), EmbedOkHttpExample.tags(embedded, repo));
     assertTrue(seen.get() >= 1, "the caller's interceptor saw berth's requests");
   }
+
+  @Test
+  void errorHandlingExampleTellsEachFailureApartByTypeAndCode() throws Exception {
+    Reference image = Reference.parse(first.host() + "/library/errors:1");
+    TestImages.pushBaseImage(client.repository(image), "1", tmp);
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    String down = "127.0.0.1:" + closedPort;
+    RegistryClient noRetries = RegistryClient.builder().plainHttp(first.host(), down)
+        .retryPolicy(dev.berth.core.remote.RetryPolicy.none()).build();
+    // No plainHttp for this registry: TLS meets a plain-HTTP server.
+    RegistryClient tlsOnly = RegistryClient.builder().retryPolicy(dev.berth.core.remote.RetryPolicy.none()).build();
+
+    try (RegistryServer locked = RegistryServer.builder().htpasswd("alice", "secret").start()) {
+      RegistryClient anonymous = RegistryClient.builder().plainHttp(locked.host())
+          .retryPolicy(dev.berth.core.remote.RetryPolicy.none()).build();
+      assertEquals(ErrorHandlingExample.Outcome.NOT_LOGGED_IN,
+          ErrorHandlingExample.resolve(anonymous, Reference.parse(locked.host() + "/library/errors:1")));
+    }
+    assertEquals(ErrorHandlingExample.Outcome.FOUND, ErrorHandlingExample.resolve(noRetries, image));
+    assertEquals(ErrorHandlingExample.Outcome.NO_SUCH_TAG,
+        ErrorHandlingExample.resolve(noRetries, image.withTag("missing")));
+    assertEquals(ErrorHandlingExample.Outcome.NO_SUCH_REPOSITORY,
+        ErrorHandlingExample.resolve(noRetries, Reference.parse(first.host() + "/library/nothing-here:1")));
+    assertEquals(ErrorHandlingExample.Outcome.UNREACHABLE,
+        ErrorHandlingExample.resolve(noRetries, Reference.parse(down + "/library/errors:1")));
+    assertEquals(ErrorHandlingExample.Outcome.PLAIN_HTTP, ErrorHandlingExample.resolve(tlsOnly, image));
+  }
 }

@@ -36,7 +36,8 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
   public InputStream fetch(Descriptor target) throws IOException {
     Entry e = content.get(target.digest());
     if (e == null) {
-      throw new NotFoundException(target.brief() + " not found in memory store");
+      throw new NotFoundException(target.brief() + " not found in memory store",
+          NotFoundException.kindOf(target), null, null);
     }
     // Verified again against the caller's descriptor so a wrong size there is reported, not hidden.
     return new VerifiedInputStream(new ByteArrayInputStream(e.bytes), target);
@@ -77,7 +78,7 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
         return e.descriptor;
       }
     }
-    throw new NotFoundException("\"" + reference + "\" not found in memory store");
+    throw new NotFoundException("\"" + reference + "\" not found in memory store", NotFoundException.Kind.MANIFEST, null, null);
   }
 
   @Override
@@ -85,7 +86,8 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
     TagNames.requireTag(tag);
     Entry e = content.get(target.digest());
     if (e == null) {
-      throw new NotFoundException("cannot tag " + target.brief() + " as " + tag + ": not in memory store");
+      throw new NotFoundException("cannot tag " + target.brief() + " as " + tag + ": not in memory store",
+          NotFoundException.Kind.MANIFEST, null, null);
     }
     tags.put(tag, e.descriptor);
   }
@@ -97,14 +99,15 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
    */
   public void untag(String tag) throws IOException {
     if (tags.remove(tag) == null) {
-      throw new NotFoundException("tag \"" + tag + "\" not found in memory store");
+      throw new NotFoundException("tag \"" + tag + "\" not found in memory store", NotFoundException.Kind.MANIFEST, null, null);
     }
   }
 
   @Override
   public void delete(Descriptor target) throws IOException {
     if (content.remove(target.digest()) == null) {
-      throw new NotFoundException(target.brief() + " not found in memory store");
+      throw new NotFoundException(target.brief() + " not found in memory store",
+          NotFoundException.kindOf(target), null, null);
     }
     tags.values().removeIf(d -> d.digest().equals(target.digest()));
     referrers.remove(target.digest());

@@ -103,7 +103,7 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
   public Descriptor resolveBlob(Digest digest) throws IOException {
     long size = blobs.size(digest);
     if (size < 0) {
-      throw new NotFoundException("blob " + digest + " not found in OCI layout " + root);
+      throw new NotFoundException("blob " + digest + " not found in OCI layout " + root, NotFoundException.Kind.BLOB, null, null);
     }
     return Descriptor.of("application/octet-stream", digest, size);
   }
@@ -141,7 +141,8 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
         return m.descriptor();
       }
     }
-    throw new NotFoundException("\"" + reference + "\" not found in OCI layout " + root);
+    throw new NotFoundException("\"" + reference + "\" not found in OCI layout " + root, NotFoundException.Kind.MANIFEST,
+        null, null);
   }
 
   /**
@@ -153,7 +154,8 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
   public void tag(Descriptor target, String tag) throws IOException {
     TagNames.requireLayoutRef(tag);
     if (!blobs.exists(target)) {
-      throw new NotFoundException("cannot tag " + target.brief() + " as " + tag + ": not in OCI layout " + root);
+      throw new NotFoundException("cannot tag " + target.brief() + " as " + tag + ": not in OCI layout " + root,
+          NotFoundException.Kind.MANIFEST, null, null);
     }
     Descriptor entry = Descriptors.plain(target).withAnnotation(Descriptor.ANNOTATION_REF_NAME, tag);
     lock.with(() -> {
@@ -176,7 +178,8 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
       Index current = index.read();
       List<Descriptor> kept = RefNames.without(current.manifests(), tag);
       if (kept.size() == current.manifests().size()) {
-        throw new NotFoundException("tag \"" + tag + "\" not found in OCI layout " + root);
+        throw new NotFoundException("tag \"" + tag + "\" not found in OCI layout " + root, NotFoundException.Kind.MANIFEST,
+            null, null);
       }
       index.write(current.withManifests(kept));
       return null;
@@ -196,7 +199,8 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
       boolean deleted = blobs.delete(target.digest());
       referrers.onDeleted(target.digest());
       if (!deleted && !untagged) {
-        throw new NotFoundException(target.brief() + " not found in OCI layout " + root);
+        throw new NotFoundException(target.brief() + " not found in OCI layout " + root,
+            NotFoundException.kindOf(target), null, null);
       }
       return null;
     });

@@ -11,6 +11,7 @@ import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
 import dev.berth.core.Descriptor;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.RateLimitedException;
 import dev.berth.core.RegistryErrorException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ class RetryAndRedirectTest {
   void retryAfterLongerThanTheCapReturnsTheAnswerInsteadOfWaiting() throws Exception {
     registry.enqueue(429, "Retry-After", "3600");
 
-    RegistryErrorException e = assertThrows(RegistryErrorException.class, () -> registry.repository().tags());
+    RateLimitedException e = assertThrows(RateLimitedException.class, () -> registry.repository().tags());
 
     assertEquals(429, e.status());
     assertTrue(registry.sleeps.isEmpty());

@@ -35,14 +35,16 @@ public final class PlatformSelector {
           return MediaTypes.isIndex(entry.mediaType()) ? select(src, entry, wanted) : entry;
         }
       }
-      throw new NotFoundException("index " + root.digest() + " has no manifest for platform " + wanted);
+      throw new NotFoundException("index " + root.digest() + " has no manifest for platform " + wanted,
+          NotFoundException.Kind.MANIFEST, null, null);
     }
     if (MediaTypes.isManifest(root.mediaType())) {
       Descriptor config = Contents.fetchManifest(src, root).manifest().config();
       if (config != null && configPlatform(src, config).satisfies(wanted)) {
         return root;
       }
-      throw new NotFoundException("manifest " + root.digest() + " is not for platform " + wanted);
+      throw new NotFoundException("manifest " + root.digest() + " is not for platform " + wanted,
+          NotFoundException.Kind.MANIFEST, null, null);
     }
     throw new NotFoundException(root.brief() + " is neither an index nor a manifest; it has no platform");
   }

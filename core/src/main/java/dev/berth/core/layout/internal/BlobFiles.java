@@ -117,7 +117,8 @@ public final class BlobFiles {
   public InputStream open(Descriptor d) throws IOException {
     InputStream in = openRaw(d.digest());
     if (in == null) {
-      throw new NotFoundException(d.brief() + " not found in OCI layout " + root);
+      throw new NotFoundException(d.brief() + " not found in OCI layout " + root, NotFoundException.kindOf(d),
+          null, null);
     }
     return new VerifiedInputStream(in, d);
   }

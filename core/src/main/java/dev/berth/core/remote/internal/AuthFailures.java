@@ -11,7 +11,8 @@ import okhttp3.Response;
 /**
  * Executes registry requests, turning the auth module's {@link AuthenticationException} into berth's
  * {@link UnauthorizedException} or {@link AccessDeniedException}, named by repository and action, so
- * callers handle one exception family.
+ * callers handle one exception family; connection and TLS failures become {@link
+ * dev.berth.core.NetworkException} and {@link dev.berth.core.TlsException}.
  */
 public final class AuthFailures {
   private AuthFailures() {}
@@ -22,6 +23,8 @@ public final class AuthFailures {
       return http.newCall(request).execute();
     } catch (AuthenticationException e) {
       throw translate(e, host, request.tag(Access.class));
+    } catch (IOException e) {
+      throw NetworkFailures.translate(e, host);
     }
   }
 

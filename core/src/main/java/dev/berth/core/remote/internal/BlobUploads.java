@@ -232,7 +232,10 @@ public final class BlobUploads {
         }
         throw uploadFailure(response, access, expected);
       } catch (OciException e) {
-        throw e;
+        if (!(e instanceof dev.berth.core.NetworkException)) {
+          throw e; // an answer the registry gave; a broken connection is resumed below
+        }
+        failure = e;
       } catch (IOException e) {
         failure = e;
       }

@@ -1,12 +1,14 @@
 package dev.berth.core.remote.internal;
 
 import dev.berth.core.AccessDeniedException;
+import dev.berth.core.ErrorCodes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
 import dev.berth.core.RateLimitedException;
 import dev.berth.core.TokenExpiredException;
 import dev.berth.core.RegistryError;
 import dev.berth.core.RegistryErrorException;
+import dev.berth.core.RegistryResponse;
 import dev.berth.core.UnauthorizedException;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.remote.Redaction;
@@ -41,7 +43,7 @@ public final class Failures {
             + " mid-operation); a fresh one is asked for on the next try");
       }
       return of(response.request().method(), response.request().url(), response.code(), errors, host, access,
-          subject);
+          subject, response.header("Retry-After"));
     }
   }
 
@@ -65,23 +67,34 @@ public final class Failures {
 
   static OciException of(String method, HttpUrl url, int status, List<RegistryError> errors, String host,
       Access access, String subject) {
+    return of(method, url, status, errors, host, access, subject, null);
+  }
+
+  static OciException of(String method, HttpUrl url, int status, List<RegistryError> errors, String host,
+      Access access, String subject, String retryAfterHeader) {
+    RegistryResponse response = new RegistryResponse(method, withoutQuery(url), status, errors);
     String where = access.repository() == null ? host : host + "/" + access.repository();
     String detail = describe(errors);
-    boolean denied = errors.stream().anyMatch(e -> "DENIED".equals(e.code()));
-    if (status == 403 || denied) {
-      return new AccessDeniedException(access.verb() + " access to " + where + " denied" + detail);
+    if (status == 429 || response.hasCode(ErrorCodes.TOOMANYREQUESTS)) {
+      return new RateLimitedException(method, withoutQuery(url), status, errors, host,
+          RetryAfter.parse(retryAfterHeader, Clock.systemUTC()).orElse(null));
+    }
+    if (status == 403 || response.hasCode(ErrorCodes.DENIED)) {
+      return new AccessDeniedException(access.verb() + " access to " + where + " denied" + detail, response, null);
     }
     if (status == 401) {
-      return new UnauthorizedException(where + " requires authentication to " + access.verb() + detail);
+      return new UnauthorizedException(where + " requires authentication to " + access.verb() + detail, response,
+          null);
     }
     if (status == 404) {
-      return new NotFoundException(subject + " not found in " + where + detail);
+      NotFoundException.Kind kind = NotFoundException.kindOf(response, NotFoundException.Kind.UNKNOWN);
+      return new NotFoundException(subject + " not found in " + where + detail, kind, response, null);
     }
-    boolean unsupported = errors.stream().anyMatch(e -> "UNSUPPORTED".equals(e.code()));
-    if (status == 405 || unsupported) {
-      return new UnsupportedException(where + " does not support " + method + " for " + subject + detail);
+    if (status == 405 || response.hasCode(ErrorCodes.UNSUPPORTED)) {
+      return new UnsupportedException(where + " does not support " + method + " for " + subject + detail, response,
+          null);
     }
-    return new RegistryErrorException(method, withoutQuery(url), status, errors);
+    return new RegistryErrorException(response);
   }
 
   /**

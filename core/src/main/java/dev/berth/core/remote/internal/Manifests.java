@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestMismatchException;
 import dev.berth.core.EncodedManifest;
+import dev.berth.core.InvalidContentException;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.OciException;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class Manifests {
       String mediaType = Bodies.manifestMediaType(response.header("Content-Type"));
       Digest pinned = digestOf(reference);
       Digest header = headerDigest(response);
-      EncodedManifest m = EncodedManifest.wrap(mediaType, bytes);
+      EncodedManifest m = wrapFetched(mediaType, bytes, reference);
       if (pinned != null) {
         checkPinned(pinned, header, m.mediaType());
         Descriptor expected = Descriptor.of(m.mediaType(), pinned, bytes.length);
@@ -61,7 +62,9 @@ public final class Manifests {
         }
       }
       if (header == null || header.equals(m.digest()) || !header.isVerifiable()) {
-        return m; // a digest we cannot compute, for a tag: trust the bytes' own sha256
+        // (a digest we cannot compute, for a tag: trust the bytes' own sha256); parsing it here refuses
+        // invalid content as it arrives
+        return EncodedManifest.verified(m.descriptor(), bytes);
       }
       return EncodedManifest.verified(Descriptor.of(m.mediaType(), header, bytes.length), bytes);
     }
@@ -101,6 +104,12 @@ public final class Manifests {
     long size;
     String mediaType;
     try (Response response = ctx.execute(request)) {
+      if (response.code() == 404) {
+        // A HEAD answer has no body, so no error code to tell a missing repository (NAME_UNKNOWN) from a
+        // missing tag (MANIFEST_UNKNOWN): the GET's answer says which. One more request, on failure only.
+        response.close();
+        return fetch(reference).descriptor();
+      }
       if (!response.isSuccessful()) {
         throw ctx.failure(response, access, "manifest " + reference);
       }
@@ -179,6 +188,16 @@ public final class Manifests {
     return response;
   }
 
+  /** Wraps a fetched manifest's bytes; a missing or unreadable media type is the server's fault. */
+  private EncodedManifest wrapFetched(String mediaType, byte[] bytes, String reference) throws OciException {
+    try {
+      return EncodedManifest.wrap(mediaType, bytes);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidContentException(ctx.where() + " sent manifest " + reference + " without a usable media type: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** The digest a reference names, or null for a tag. */
   static Digest digestOf(String reference) {
     if (reference.indexOf(':') < 0) {
@@ -195,7 +214,7 @@ public final class Manifests {
     try {
       return Digest.parse(header.trim());
     } catch (IllegalArgumentException e) {
-      throw new OciException(ctx.where() + " sent a malformed Docker-Content-Digest", e);
+      throw new InvalidContentException(ctx.where() + " sent a malformed Docker-Content-Digest", e);
     }
   }
 

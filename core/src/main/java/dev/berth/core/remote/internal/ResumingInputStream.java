@@ -65,7 +65,7 @@ final class ResumingInputStream extends InputStream {
   }
 
   private void resume(IOException failure) throws IOException {
-    if (failure instanceof OciException || resumesLeft <= 0 || !dev.berth.core.internal.Transience.isWorthRetrying(failure)) {
+    if (failure instanceof OciException && !(failure instanceof dev.berth.core.NetworkException) || resumesLeft <= 0 || !dev.berth.core.internal.Transience.isWorthRetrying(failure)) {
       throw failure;
     }
     resumesLeft--;
