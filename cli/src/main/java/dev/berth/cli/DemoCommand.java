@@ -3,7 +3,6 @@ package dev.berth.cli;
 import dev.berth.cli.demo.Demo;
 import dev.berth.cli.demo.DemoDestination;
 import dev.berth.cli.demo.DemoRow;
-import dev.berth.cli.demo.DemoTable;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

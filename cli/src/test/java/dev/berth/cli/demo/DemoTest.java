@@ -3,6 +3,7 @@ package dev.berth.cli.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.cli.DemoTable;
 import dev.berth.core.layout.OciLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.berth.core.DigestMismatchException;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.InvalidContentException;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
 import java.io.IOException;
 import okhttp3.MediaType;
@@ -183,9 +184,38 @@ public final class Manifests {
         .header("Accept", ACCEPT).build();
     Response response = ctx.execute(request);
     if (!response.isSuccessful()) {
-      throw ctx.failure(response, access, "manifest " + reference);
+      OciException failure = ctx.failure(response, access, "manifest " + reference);
+      throw failure instanceof NotFoundException notFound ? whichIsMissing(notFound, access) : failure;
     }
     return response;
+  }
+
+  /**
+   * A missing manifest's exception, naming the repository as missing when it is. distribution answers a
+   * manifest GET in an unknown repository with {@code MANIFEST_UNKNOWN}, like a missing tag; its tag list
+   * answers {@code NAME_UNKNOWN}. So unless the registry already said {@code NAME_UNKNOWN}, one small tag
+   * list request (failure path only) tells the two apart for the caller.
+   */
+  private NotFoundException whichIsMissing(NotFoundException notFound, Access access) {
+    if (notFound.kind() == NotFoundException.Kind.REPOSITORY) {
+      return notFound;
+    }
+    Request probe = ctx.request(ctx.endpoints().tags(1, null), access).get().build();
+    try (Response answer = ctx.execute(probe)) {
+      if (answer.code() != 404) {
+        return notFound.kind() == NotFoundException.Kind.MANIFEST ? notFound
+            : new NotFoundException(notFound.getMessage(), NotFoundException.Kind.MANIFEST,
+                notFound.response().orElse(null), null);
+      }
+      OciException missing = ctx.failure(answer, access, "repository " + ctx.name());
+      if (missing instanceof NotFoundException repo && repo.kind() == NotFoundException.Kind.REPOSITORY) {
+        return new NotFoundException("repository " + ctx.where() + " not found", NotFoundException.Kind.REPOSITORY,
+            repo.response().orElse(null), notFound);
+      }
+      return notFound;
+    } catch (IOException | RuntimeException probeFailed) {
+      return notFound; // the probe only refines the answer; the manifest is missing either way
+    }
   }
 
   /** Wraps a fetched manifest's bytes; a missing or unreadable media type is the server's fault. */

@@ -17,6 +17,8 @@ import okhttp3.Response;
  * A redirect from https to http is refused.
  */
 public final class RedirectInterceptor implements Interceptor {
+  /** Debug lines for embedders who turn them on (System.Logger: silent by default, no dependency). */
+  private static final System.Logger LOG = System.getLogger(RedirectInterceptor.class.getName());
   /** Registries redirect once (to storage); a long chain means a loop or a hostile server. */
   static final int MAX_REDIRECTS = 10;
 
@@ -66,7 +68,11 @@ public final class RedirectInterceptor implements Interceptor {
         return null;
       }
     }
-    if (!Origins.same(request.url(), target)) {
+    boolean otherOrigin = !Origins.same(request.url(), target);
+    LOG.log(System.Logger.Level.DEBUG, () -> "redirect " + code + " " + method + " "
+        + Failures.withoutQuery(request.url()) + " -> " + Failures.withoutQuery(target)
+        + (otherOrigin ? " (another origin: credentials not sent)" : ""));
+    if (otherOrigin) {
       // Tagged too, so that the auth interceptor does not answer the other host's own 401 with the
       // credentials meant for the registry.
       next.removeHeader("Authorization").removeHeader("Cookie")

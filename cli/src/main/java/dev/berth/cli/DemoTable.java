@@ -1,6 +1,6 @@
-package dev.berth.cli.demo;
+package dev.berth.cli;
 
-import dev.berth.cli.Units;
+import dev.berth.cli.demo.DemoRow;
 import java.util.ArrayList;
 import java.util.List;
 
