@@ -5,6 +5,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.NotFoundException;
 import dev.berth.core.Reference;
 import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.content.Deleter;
@@ -64,6 +65,17 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
     this.tags = new Tags(ctx);
     this.referrers = new Referrers(ctx, manifests);
     this.recentManifests = recentManifests;
+  }
+
+  /**
+   * This repository, reporting the transfers of whatever is done through the returned view to {@code
+   * listener} too (besides the client's listener): progress for one operation. The view shares the
+   * client, its connections, token cache and locks; pass it where a {@code Target} goes:
+   * {@code FileArtifacts.push(repository.withProgress(bar), ...)}, {@code copier.copy(src, repo.withProgress(l), ...)}.
+   */
+  public Repository withProgress(ProgressListener listener) {
+    return new Repository(ctx.withProgress(java.util.Objects.requireNonNull(listener, "listener")), reference,
+        recentManifests);
   }
 
   /** This repository as a reference without tag or digest, e.g. {@code ghcr.io/owner/app}. */
@@ -164,7 +176,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
     Boolean known = ctx.presence().take(ctx.host(), ctx.name(), blob.digest());
     boolean present = known != null ? known : blobs.exists(blob, Access.push(ctx.name()));
     if (present) {
-      ctx.settings().progress().onDone(blob);
+      ctx.progress().done(TransferEvent.Direction.UPLOAD, blob);
     }
     return present;
   }
@@ -222,7 +234,12 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    */
   @Override
   public Descriptor resolve(String reference) throws IOException {
-    return manifests.resolve(checkReference(reference));
+    String checked = checkReference(reference);
+    try {
+      return manifests.resolve(checked);
+    } catch (NotFoundException e) {
+      throw manifests.explain(e); // which is missing: the repository, or the tag or digest
+    }
   }
 
   /**
@@ -232,7 +249,12 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    * @throws SizeLimitExceededException when larger than the client's manifest limit
    */
   public EncodedManifest fetchManifest(String reference) throws IOException {
-    return manifests.fetch(checkReference(reference));
+    String checked = checkReference(reference);
+    try {
+      return manifests.fetch(checked);
+    } catch (NotFoundException e) {
+      throw manifests.explain(e); // which is missing: the repository, or the tag or digest
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.berth.core.OciException;
 import dev.berth.core.RegistryError;
 import dev.berth.core.content.Mounter;
 import dev.berth.core.content.TransferRetries;
+import dev.berth.core.remote.TransferEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class BlobUploads {
     if (response.code() == 201) {
       response.close();
       ctx.presence().record(ctx.host(), ctx.name(), blob, true);
-      ctx.settings().progress().onDone(blob);
+      ctx.progress().done(TransferEvent.Direction.UPLOAD, blob);
       return true;
     }
     if (response.code() != 202) {
@@ -133,13 +134,13 @@ public final class BlobUploads {
       throw e;
     }
     ctx.presence().record(ctx.host(), ctx.name(), expected, true);
-    ctx.settings().progress().onDone(expected);
+    ctx.progress().done(TransferEvent.Direction.UPLOAD, expected);
   }
 
   private void monolithic(Session session, Descriptor expected, InputStream content, Access access)
       throws IOException {
     HttpUrl url = Endpoints.completeUpload(session.location(), expected.digest());
-    RequestBody body = new StreamingBlobBody(expected, content, ctx.settings().progress());
+    RequestBody body = new StreamingBlobBody(expected, content, ctx.progress());
     complete(url, body, expected, access);
   }
 
@@ -182,7 +183,7 @@ public final class BlobUploads {
       int n = check.readChunk(content, buf, buf.length);
       location = sendChunk(location, buf, n, offset, expected, access);
       latest[0] = location;
-      ctx.settings().progress().onProgress(expected, check.count(), expected.size());
+      ctx.progress().bytes(TransferEvent.Direction.UPLOAD, expected, check.count());
     }
     complete(Endpoints.completeUpload(location, expected.digest()), EMPTY, expected, access);
   }

@@ -68,7 +68,7 @@ public final class Blobs {
     InputStream first = open(blob, 0);
     InputStream whole = new ResumingInputStream(first, offset -> open(blob, offset), blob.size(),
         ctx.settings().maxResumes());
-    return new ProgressInputStream(new VerifiedInputStream(whole, blob), blob, ctx.settings().progress());
+    return new ProgressInputStream(new VerifiedInputStream(whole, blob), blob, ctx.progress());
   }
 
   /** Deletes the blob (DELETE, end-10). */

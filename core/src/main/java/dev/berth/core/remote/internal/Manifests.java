@@ -8,6 +8,7 @@ import dev.berth.core.InvalidContentException;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
+import dev.berth.core.remote.TransferEvent;
 import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -35,7 +36,7 @@ public final class Manifests {
     try (Response response = get(expected.digest().toString(), access)) {
       byte[] bytes = Bodies.readCapped(response, ctx.settings().maxManifestBytes(), "manifest " + expected.digest());
       EncodedManifest m = EncodedManifest.verified(expected, bytes);
-      ctx.settings().progress().onDone(expected);
+      ctx.progress().whole(TransferEvent.Direction.DOWNLOAD, expected);
       return m;
     }
   }
@@ -105,12 +106,6 @@ public final class Manifests {
     long size;
     String mediaType;
     try (Response response = ctx.execute(request)) {
-      if (response.code() == 404) {
-        // A HEAD answer has no body, so no error code to tell a missing repository (NAME_UNKNOWN) from a
-        // missing tag (MANIFEST_UNKNOWN): the GET's answer says which. One more request, on failure only.
-        response.close();
-        return fetch(reference).descriptor();
-      }
       if (!response.isSuccessful()) {
         throw ctx.failure(response, access, "manifest " + reference);
       }
@@ -163,7 +158,7 @@ public final class Manifests {
           && !answered.equals(manifest.digest())) {
         throw new DigestMismatchException(manifest.descriptor(), answered);
       }
-      ctx.settings().progress().onDone(manifest.descriptor());
+      ctx.progress().whole(TransferEvent.Direction.UPLOAD, manifest.descriptor());
       return response.header("OCI-Subject") != null;
     }
   }
@@ -184,22 +179,23 @@ public final class Manifests {
         .header("Accept", ACCEPT).build();
     Response response = ctx.execute(request);
     if (!response.isSuccessful()) {
-      OciException failure = ctx.failure(response, access, "manifest " + reference);
-      throw failure instanceof NotFoundException notFound ? whichIsMissing(notFound, access) : failure;
+      throw ctx.failure(response, access, "manifest " + reference);
     }
     return response;
   }
 
   /**
-   * A missing manifest's exception, naming the repository as missing when it is. distribution answers a
-   * manifest GET in an unknown repository with {@code MANIFEST_UNKNOWN}, like a missing tag; its tag list
-   * answers {@code NAME_UNKNOWN}. So unless the registry already said {@code NAME_UNKNOWN}, one small tag
-   * list request (failure path only) tells the two apart for the caller.
+   * A missing manifest's exception, naming the repository as missing when it is, for callers who report
+   * it (not for internal lookups where absence is an answer). A HEAD's 404 has no body, and distribution
+   * answers a manifest GET in an unknown repository with {@code MANIFEST_UNKNOWN}, like a missing tag;
+   * its tag list answers {@code NAME_UNKNOWN}. So unless the registry already said {@code NAME_UNKNOWN},
+   * one small tag-list request (on this failure path only) tells the two apart.
    */
-  private NotFoundException whichIsMissing(NotFoundException notFound, Access access) {
+  public NotFoundException explain(NotFoundException notFound) {
     if (notFound.kind() == NotFoundException.Kind.REPOSITORY) {
       return notFound;
     }
+    Access access = Access.pull(ctx.name());
     Request probe = ctx.request(ctx.endpoints().tags(1, null), access).get().build();
     try (Response answer = ctx.execute(probe)) {
       if (answer.code() != 404) {

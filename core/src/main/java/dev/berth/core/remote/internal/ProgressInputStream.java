@@ -2,24 +2,24 @@ package dev.berth.core.remote.internal;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.internal.ReadThroughInputStream;
-import dev.berth.core.remote.ProgressListener;
+import dev.berth.core.remote.TransferEvent;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reports bytes read to a {@link ProgressListener}; end of stream (after verification) is "done". Skips
+ * Reports bytes read to a {@link Progress}; end of stream (after verification) is "done". Skips
  * read through, so the verifying stream below sees every byte.
  */
 final class ProgressInputStream extends ReadThroughInputStream {
   private final Descriptor descriptor;
-  private final ProgressListener listener;
+  private final Progress progress;
   private long done;
   private boolean finished;
 
-  ProgressInputStream(InputStream in, Descriptor descriptor, ProgressListener listener) {
+  ProgressInputStream(InputStream in, Descriptor descriptor, Progress progress) {
     super(in);
     this.descriptor = descriptor;
-    this.listener = listener;
+    this.progress = progress;
   }
 
   @Override
@@ -27,10 +27,10 @@ final class ProgressInputStream extends ReadThroughInputStream {
     int n = in.read(b, off, len);
     if (n > 0) {
       done += n;
-      listener.onProgress(descriptor, done, descriptor.size());
+      progress.bytes(TransferEvent.Direction.DOWNLOAD, descriptor, done);
     } else if (n < 0 && !finished) {
       finished = true;
-      listener.onDone(descriptor);
+      progress.done(TransferEvent.Direction.DOWNLOAD, descriptor);
     }
     return n;
   }

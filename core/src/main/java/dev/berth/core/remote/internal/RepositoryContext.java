@@ -2,6 +2,7 @@ package dev.berth.core.remote.internal;
 
 import dev.berth.core.OciException;
 import dev.berth.core.internal.WholeTransfer;
+import dev.berth.core.remote.ProgressListener;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -20,9 +21,18 @@ public final class RepositoryContext {
   private final BlobPresence presence;
   private final ReferrersSupport referrersSupport;
   private final FallbackLocks fallbackLocks;
+  /** Where this repository view reports transfers: the client's listener, plus an operation's if given. */
+  private final Progress progress;
 
   public RepositoryContext(OkHttpClient http, String host, Endpoints endpoints, TransferSettings settings,
       BlobPresence presence, ReferrersSupport referrersSupport, FallbackLocks fallbackLocks) {
+    this(http, host, endpoints, settings, presence, referrersSupport, fallbackLocks, settings.progress());
+  }
+
+  private RepositoryContext(OkHttpClient http, String host, Endpoints endpoints, TransferSettings settings,
+      BlobPresence presence, ReferrersSupport referrersSupport, FallbackLocks fallbackLocks,
+      ProgressListener listener) {
+    this.progress = new Progress(listener, host + "/" + endpoints.name());
     this.http = http;
     this.host = host;
     this.endpoints = endpoints;
@@ -58,6 +68,17 @@ public final class RepositoryContext {
 
   public FallbackLocks fallbackLocks() {
     return fallbackLocks;
+  }
+
+  /** Where transfers of this repository view are reported. */
+  public Progress progress() {
+    return progress;
+  }
+
+  /** The same repository (client, caches, locks) reporting transfers to {@code extra} as well. */
+  public RepositoryContext withProgress(ProgressListener extra) {
+    return new RepositoryContext(http, host, endpoints, settings, presence, referrersSupport, fallbackLocks,
+        ProgressListener.both(progress.listener(), extra));
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.berth.core.remote.internal;
 
 import dev.berth.core.Descriptor;
-import dev.berth.core.remote.ProgressListener;
+import dev.berth.core.remote.TransferEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import okhttp3.MediaType;
@@ -21,10 +21,10 @@ final class StreamingBlobBody extends RequestBody {
 
   private final Descriptor expected;
   private final InputStream content;
-  private final ProgressListener progress;
+  private final Progress progress;
   private boolean written;
 
-  StreamingBlobBody(Descriptor expected, InputStream content, ProgressListener progress) {
+  StreamingBlobBody(Descriptor expected, InputStream content, Progress progress) {
     this.expected = expected;
     this.content = content;
     this.progress = progress;
@@ -57,7 +57,7 @@ final class StreamingBlobBody extends RequestBody {
     while (check.count() < expected.size()) {
       int n = check.readChunk(content, buf, buf.length);
       sink.write(buf, 0, n);
-      progress.onProgress(expected, check.count(), expected.size());
+      progress.bytes(TransferEvent.Direction.UPLOAD, expected, check.count());
     }
   }
 }
