@@ -4,7 +4,6 @@ import dev.berth.auth.AuthenticationException;
 import dev.berth.artifacts.image.NoMatchingPlatformException;
 import dev.berth.core.NetworkException;
 import dev.berth.core.NotFoundException;
-import dev.berth.core.RateLimitedException;
 import dev.berth.core.TlsException;
 import dev.berth.core.UnauthorizedException;
 import java.io.FileNotFoundException;
@@ -69,12 +68,6 @@ public final class FailureReport {
       Failure byCause = e.getCause() == null ? null : describe(e.getCause(), ctx);
       return byCause != null && byCause.exitCode() == ExitCodes.NETWORK ? byCause
           : new Failure(ExitCodes.NETWORK, message(e), null);
-    }
-    if (error instanceof RateLimitedException e) {
-      return new Failure(ExitCodes.FAILURE, message(e), "the registry asked berth to slow down"
-          + e.retryAfter().map(d -> " (retry after " + d.toSeconds() + " s)").orElse("")
-          + "; wait and run the command again" + (ctx.isGhcr() && ctx.anonymous()
-              ? ", or log in: authenticated requests get a higher limit" : ""));
     }
     if (error instanceof MissingLayoutException e) {
       return new Failure(ExitCodes.NOT_FOUND, e.getReason() + ": " + e.getFile(), null);

@@ -27,14 +27,18 @@ public class RegistryErrorException extends OciException {
    * For subclasses that say more than the status line.
    *
    * @param message what failed; it must not quote server text verbatim beyond the parsed errors
+   * @param method the HTTP method of the failed request
+   * @param url the request URL without its query
+   * @param status the HTTP status of the answer
+   * @param errors the body's parsed {@code errors} entries
    */
   protected RegistryErrorException(String message, String method, String url, int status,
       List<RegistryError> errors) {
-    super(message + " (" + describe(method, url, status, errors) + ")");
-    this.method = method;
-    this.url = url;
-    this.status = status;
-    this.errors = List.copyOf(errors);
+    this(message, new RegistryResponse(method, url, status, errors));
+  }
+
+  private RegistryErrorException(String message, RegistryResponse response) {
+    super(message + " (" + describe(response) + ")", response, null);
   }
 
   /** The HTTP method of the failed request. */

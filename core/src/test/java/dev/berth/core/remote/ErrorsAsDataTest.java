@@ -80,7 +80,7 @@ class ErrorsAsDataTest {
 
     assertEquals(429, e.status());
     assertTrue(e.hasErrorCode(ErrorCodes.TOOMANYREQUESTS));
-    assertEquals(Duration.ofSeconds(7), e.retryAfter().orElseThrow());
+    assertEquals(Duration.ofSeconds(7), e.retryAfter());
   }
 
   @Test
