@@ -2,6 +2,7 @@ package dev.berth.core.internal;
 
 import dev.berth.auth.AuthenticationException;
 import dev.berth.core.DigestMismatchException;
+import dev.berth.core.NetworkException;
 import dev.berth.core.OciException;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.SizeMismatchException;
@@ -54,9 +55,10 @@ public final class Transience {
       return true; // a fresh token has been asked for: the next try carries it
     }
     if (e instanceof OciException) {
-      // berth's own verdicts, unless one only wraps a broken connection
-      return e.getCause() instanceof IOException cause && !(cause instanceof OciException)
-          && isWorthRetrying(cause);
+      // berth's own verdicts, unless one only wraps a broken connection (a NetworkException names one,
+      // and may itself be wrapped by a verdict about what the broken connection cost)
+      Throwable cause = e.getCause() instanceof NetworkException named ? named.getCause() : e.getCause();
+      return cause instanceof IOException io && !(io instanceof OciException) && isWorthRetrying(io);
     }
     if (e instanceof AuthenticationException || e instanceof UnknownHostException
         || e instanceof FileSystemException) {
