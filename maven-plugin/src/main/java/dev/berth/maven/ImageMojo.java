@@ -1,12 +1,11 @@
 package dev.berth.maven;
 
 import dev.berth.artifacts.image.BakedImage;
+import dev.berth.artifacts.image.BlobTransferListener;
 import dev.berth.artifacts.image.ImageBaker;
 import dev.berth.artifacts.image.LayerSource;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Platform;
-import dev.berth.core.copy.CopyListener;
-import dev.berth.core.copy.CopyOptions;
 import dev.berth.maven.internal.StoreRef;
 import dev.berth.maven.internal.Trees;
 import java.nio.file.Files;
@@ -96,12 +95,13 @@ public class ImageMojo extends AbstractBerthMojo {
     if (base.remote() != null && dest.remote() != null && base.host().equals(dest.host())) {
       baker.mountFrom(base.remote().repository());
     }
-    baker.copyOptions(CopyOptions.builder().listener(new CopyListener() {
+    // Transfers are logged by the client's progress listener; a mount moves no bytes, so say it here.
+    baker.listener(new BlobTransferListener() {
       @Override
       public void onMounted(Descriptor blob, String fromRepository) {
         getLog().info("mounted " + blob.digest() + " from " + fromRepository);
       }
-    }).build());
+    });
     workingOn(base, false);
     var source = base.open(client("copied"), false);
     workingOn(dest, true);

@@ -131,9 +131,23 @@ final class CompositeActionRunner {
     throw new IllegalStateException("step " + uses + " would run here: " + step);
   }
 
-  private Map<String, String> runStep(JsonNode step, Map<String, String> ctx, String id)
+  /** The variables every step sees. */
+  Map<String, String> env() {
+    return env;
+  }
+
+  /** The {@code github.*} and {@code runner.*} context, for a workflow's own expressions. */
+  Map<String, String> context() {
+    return context;
+  }
+
+  /**
+   * Runs one {@code run:} step (a workflow's steps default to bash on Linux runners, as here) and
+   * returns the outputs it wrote to GITHUB_OUTPUT.
+   */
+  Map<String, String> runStep(JsonNode step, Map<String, String> ctx, String id)
       throws IOException, InterruptedException {
-    if (!"bash".equals(step.path("shell").asText())) {
+    if (step.has("shell") && !"bash".equals(step.path("shell").asText())) {
       throw new IllegalStateException("step " + id + " needs shell: bash");
     }
     Path script = Files.writeString(scratch.resolve("runner-temp").resolve(id + ".sh"),
