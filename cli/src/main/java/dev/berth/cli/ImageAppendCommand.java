@@ -65,7 +65,7 @@ final class ImageAppendCommand extends BerthCommand {
   List<String> platforms = new ArrayList<>();
 
   @Option(names = "--env", paramLabel = "NAME=VALUE",
-      description = "Set an environment variable; $VAR and ${VAR} are BASE's values (as in Dockerfile ENV); repeatable.")
+      description = "Set an environment variable; $VAR and $${VAR} are BASE's values (as in Dockerfile ENV); repeatable.")
   Map<String, String> env = new LinkedHashMap<>();
 
   @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Set an image label; repeatable.")
