@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 
@@ -39,6 +41,12 @@ import okio.BufferedSource;
  * pages to the end. The token travels as {@code Authorization: Bearer} to the API host only and never
  * appears in a message or {@code toString()}. Tokens need {@code read:packages}, and
  * {@code delete:packages} to delete.
+ *
+ * <p>Rate limits are waited out through the {@link RetryPolicy}'s interceptor, as the registry client
+ * does: a 429, or a 403 that is GitHub's primary limit ({@code x-ratelimit-remaining: 0}, waited until
+ * {@code x-ratelimit-reset}) or secondary limit ({@code retry-after}, or its message), within the
+ * policy's attempts and wait caps; a limit still in force after that is reported with the wait GitHub
+ * asked for. Any other 403 is a permission problem and is reported at once, with what GitHub requires.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -62,8 +70,10 @@ public final class GitHubPackages {
   private final OkHttpClient http;
   private final HttpUrl apiUrl;
   private final String token;
+  private final String tokenSource;
   private final int pageSize;
   private final String userAgent;
+  private final RetryPolicy retry;
 
   /** The client API calls go through; for tests that check it shares the default pool. */
   OkHttpClient http() {
@@ -71,14 +81,16 @@ public final class GitHubPackages {
   }
 
   private GitHubPackages(Builder b) {
-    // Rate limits (GitHub's 403 "secondary rate limit", 429 with Retry-After) and 5xx are retried
+    // Rate limits (GitHub's 403 primary and secondary limits, 429 with Retry-After) and 5xx are retried
     // within the policy's caps, as the registry client does.
     this.http = (b.http != null ? b.http : SharedHttpClient.get()).newBuilder()
-        .addInterceptor(b.retryPolicy.interceptor()).build();
+        .addInterceptor(b.retry.interceptor()).build();
     this.apiUrl = b.apiUrl;
     this.token = b.token;
+    this.tokenSource = b.tokenSource;
     this.pageSize = b.pageSize;
     this.userAgent = b.userAgent;
+    this.retry = b.retry;
   }
 
   /** A builder for github.com with no token. */
@@ -94,9 +106,21 @@ public final class GitHubPackages {
    *     cannot see it)
    */
   public List<PackageVersion> listVersions(PackageOwner owner, String packageName) throws IOException {
-    HttpUrl url = versionsUrl(owner, packageName).newBuilder()
-        .addQueryParameter("per_page", Integer.toString(pageSize))
-        .build();
+    return listVersions(owner, packageName, false);
+  }
+
+  /**
+   * Like {@link #listVersions(PackageOwner, String)}; with {@code deleted}, the versions deleted in the
+   * last 30 days instead, which {@link #restoreVersion} can bring back.
+   */
+  public List<PackageVersion> listVersions(PackageOwner owner, String packageName, boolean deleted)
+      throws IOException {
+    HttpUrl.Builder first = versionsUrl(owner, packageName).newBuilder()
+        .addQueryParameter("per_page", Integer.toString(pageSize));
+    if (deleted) {
+      first.addQueryParameter("state", "deleted");
+    }
+    HttpUrl url = first.build();
     List<PackageVersion> out = new ArrayList<>();
     Set<HttpUrl> seen = new HashSet<>();
     while (url != null) {
@@ -106,7 +130,7 @@ public final class GitHubPackages {
       if (seen.size() > MAX_PAGES) {
         throw new IOException("GET " + url + ": more than " + MAX_PAGES + " pages of versions; stopped");
       }
-      try (Response response = http.newCall(request(url).get().build()).execute()) {
+      try (Response response = execute(request(url).get().build())) {
         checkSuccess(response, "GET", url);
         JsonNode page = JsonDocuments.tree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
         if (!page.isArray()) {
@@ -161,13 +185,73 @@ public final class GitHubPackages {
     return v;
   }
 
-  /** Deletes a version by its id ({@link PackageVersion#id()}). */
+  /**
+   * Deletes a version by its id ({@link PackageVersion#id()}). GitHub needs admin on the package and a
+   * token with {@code read:packages} and {@code delete:packages}; it keeps a public version downloaded
+   * more than 5,000 times, and refuses to delete a package's last tagged version (delete the package).
+   */
   public void deleteVersion(PackageOwner owner, String packageName, long versionId) throws IOException {
     HttpUrl url = versionsUrl(owner, packageName).newBuilder().addPathSegment(Long.toString(versionId)).build();
-    try (Response response = http.newCall(request(url).delete().build()).execute()) {
-      checkSuccess(response, "DELETE", url);
+    send(request(url).delete().build(), "DELETE", url);
+  }
+
+  /**
+   * Restores a version deleted in the last 30 days (see {@link #listVersions(PackageOwner, String,
+   * boolean)}); needs admin on the package and {@code read:packages} with {@code write:packages}.
+   */
+  public void restoreVersion(PackageOwner owner, String packageName, long versionId) throws IOException {
+    HttpUrl url = versionsUrl(owner, packageName).newBuilder().addPathSegment(Long.toString(versionId))
+        .addPathSegment("restore").build();
+    send(request(url).post(RequestBody.create(new byte[0])).build(), "POST", url);
+  }
+
+  /** Deletes a whole package with every version; like deleting a version, it needs admin and delete:packages. */
+  public void deletePackage(PackageOwner owner, String packageName) throws IOException {
+    HttpUrl url = packageUrl(owner, packageName);
+    send(request(url).delete().build(), "DELETE", url);
+  }
+
+  /** Restores a package deleted in the last 30 days, when its name has not been taken again since. */
+  public void restorePackage(PackageOwner owner, String packageName) throws IOException {
+    HttpUrl url = packageUrl(owner, packageName).newBuilder().addPathSegment("restore").build();
+    send(request(url).post(RequestBody.create(new byte[0])).build(), "POST", url);
+  }
+
+  /**
+   * Who {@code login} is: an organisation or a user ({@code GET /users/LOGIN} answers both, with its
+   * {@code type}), which decides the REST paths of its packages.
+   */
+  public PackageOwner ownerOf(String login) throws IOException {
+    HttpUrl url = apiUrl.newBuilder().addPathSegment("users").addPathSegment(login).build();
+    try (Response response = execute(request(url).get().build())) {
+      checkSuccess(response, "GET", url);
+      JsonNode user = JsonDocuments.tree(readBounded(response, MAX_ERROR_BODY, "GET " + url));
+      String type = user == null ? "" : user.path("type").asText("");
+      return "Organization".equals(type) ? PackageOwner.org(login) : PackageOwner.user(login);
     }
   }
+
+  private void send(Request request, String method, HttpUrl url) throws IOException {
+    try (Response response = execute(request)) {
+      checkSuccess(response, method, url);
+    }
+  }
+
+  /** Sends {@code request}; rate limits and transient failures are retried by the client's interceptor. */
+  private Response execute(Request request) throws IOException {
+    return http.newCall(request).execute();
+  }
+
+  /** The error body of a 403 or 429, bounded, read once and kept so the caller can still see it. */
+  private static byte[] peekError(Response response) {
+    try {
+      return readBounded(response, MAX_ERROR_BODY, "error body");
+    } catch (IOException | RuntimeException unreadable) {
+      return new byte[0];
+    }
+  }
+
+
 
   private Optional<PackageVersion> find(PackageOwner owner, String packageName, Predicate<PackageVersion> match)
       throws IOException {
@@ -175,6 +259,10 @@ public final class GitHubPackages {
   }
 
   private HttpUrl versionsUrl(PackageOwner owner, String packageName) {
+    return packageUrl(owner, packageName).newBuilder().addPathSegment("versions").build();
+  }
+
+  private HttpUrl packageUrl(PackageOwner owner, String packageName) {
     Objects.requireNonNull(owner, "owner");
     if (packageName == null || packageName.isBlank()) {
       throw new IllegalArgumentException("package name must not be blank");
@@ -184,7 +272,6 @@ public final class GitHubPackages {
         .addPathSegment("packages")
         .addPathSegment(PACKAGE_TYPE)
         .addPathSegment(packageName)
-        .addPathSegment("versions")
         .build();
   }
 
@@ -216,40 +303,70 @@ public final class GitHubPackages {
     return url;
   }
 
-  private static void checkSuccess(Response response, String method, HttpUrl url) throws IOException {
+  private void checkSuccess(Response response, String method, HttpUrl url) throws IOException {
     if (response.isSuccessful()) {
       return;
     }
-    String gitHubMessage = errorMessage(response);
+    String gitHubMessage = messageOf(peekError(response));
     int status = response.code();
     StringBuilder m = new StringBuilder(method).append(' ').append(url).append(": ").append(status);
     if (gitHubMessage != null) {
       m.append(' ').append(gitHubMessage);
     }
-    m.append(hint(response, gitHubMessage));
+    m.append(rateLimited(response, gitHubMessage) ? rateLimitHint(response) : hint(status, method, gitHubMessage));
     throw new GitHubApiException(m.toString(), status, gitHubMessage);
   }
 
-  private static String hint(Response response, String gitHubMessage) {
-    if ("0".equals(response.header("X-RateLimit-Remaining"))) {
-      return " (API rate limit exhausted; it resets at epoch second " + response.header("X-RateLimit-Reset") + ")";
+  /** Whether GitHub refused for its rate limits (primary or secondary), not for permissions. */
+  private static boolean rateLimited(Response response, String gitHubMessage) {
+    int code = response.code();
+    return code == 429 || code == 403 && (response.header("Retry-After") != null
+        || "0".equals(response.header("X-RateLimit-Remaining"))
+        || gitHubMessage != null && gitHubMessage.toLowerCase(Locale.ROOT).contains("rate limit"));
+  }
+
+  private String rateLimitHint(Response response) {
+    String asked = response.header("Retry-After") != null ? response.header("Retry-After").trim() + " s"
+        : "0".equals(response.header("X-RateLimit-Remaining")) && response.header("X-RateLimit-Reset") != null
+            ? "until epoch second " + response.header("X-RateLimit-Reset").trim() : "a few minutes";
+    return " (rate limited by GitHub, which asks to wait " + asked + "; berth waited within its retry policy: "
+        + retry.maxAttempts() + " tries, at most " + retry.maxRetryAfter().toSeconds() + " s a wait and "
+        + retry.maxTotalWait().toSeconds() + " s in all; try again later"
+        + (token == null ? ", or with a token (GitHub allows 60 requests an hour without one)" : "") + ")";
+  }
+
+  /** Why GitHub likely refused, in its documented cases, naming where the token came from. */
+  private String hint(int status, String method, String gitHubMessage) {
+    String text = gitHubMessage == null ? "" : gitHubMessage.toLowerCase(Locale.ROOT);
+    String from = tokenSource == null ? "" : " (the token " + tokenSource + ")";
+    boolean writing = !method.equals("GET");
+    if (text.contains("5000 downloads") || text.contains("5,000 downloads")) {
+      return " (GitHub keeps a public version downloaded more than 5,000 times, and a public package with"
+          + " such a version; only GitHub Support can delete it)";
     }
-    if (response.code() == 429 || (response.code() == 403 && (response.header("Retry-After") != null
-        || gitHubMessage != null && gitHubMessage.toLowerCase(java.util.Locale.ROOT).contains("rate limit")))) {
-      return " (rate limited by GitHub; retried within the retry policy's caps, try again later)";
+    if (text.contains("last tagged version")) {
+      return " (GitHub deletes a package's last tagged version only with the package: delete the package)";
     }
-    return switch (response.code()) {
-      case 401 -> " (the token is missing, expired or invalid)";
-      case 403 -> " (the token lacks a needed scope: read:packages to list, delete:packages to delete)";
-      case 404 -> " (no such package, or the token cannot see it)";
+    if (token == null && (status == 401 || status == 403 || status == 404)) {
+      return " (no token was sent: pass one with read:packages" + (writing ? " and delete:packages" : "") + ")";
+    }
+    String admin = "deleting or restoring needs admin on the package and a personal access token (classic)"
+        + " with read:packages and delete:packages (write:packages to restore); GITHUB_TOKEN works only when"
+        + " the workflow's repository has the admin role in the package's settings (Manage Actions access)";
+    return switch (status) {
+      case 401 -> " (the token" + (tokenSource == null ? "" : " " + tokenSource)
+          + " is expired, revoked or not a token GitHub knows)";
+      case 403 -> (writing ? " (" + admin + ")"
+          : " (the token lacks read:packages, or an organisation's SAML SSO has not authorised it)") + from;
+      case 404 -> (writing ? " (no such package or version, or the token may not administer it: " + admin + ")"
+          : " (no such package, or the token cannot see it)") + from;
       default -> "";
     };
   }
 
-  private static String errorMessage(Response response) {
+  private static String messageOf(byte[] body) {
     try {
-      byte[] body = readBounded(response, MAX_ERROR_BODY, "error body");
-      JsonNode node = JsonDocuments.tree(body);
+      JsonNode node = body.length == 0 ? null : JsonDocuments.tree(body);
       JsonNode message = node == null ? null : node.get("message");
       return message != null && message.isTextual() ? message.asText() : null;
     } catch (IOException | RuntimeException unreadable) {
@@ -289,24 +406,35 @@ public final class GitHubPackages {
     private String token;
     private int pageSize = MAX_PAGE_SIZE;
     private String userAgent = "berth";
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private String tokenSource;
+    private RetryPolicy retry = RetryPolicy.defaults();
 
     private Builder() {}
-
-    /**
-     * How refused or failed requests are retried (default {@link RetryPolicy#defaults()}): 5xx, 429 and
-     * GitHub's rate-limit 403s, within the policy's caps on attempts and waits.
-     */
-    public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
 
     /** The token (a PAT or {@code GITHUB_TOKEN}), sent as {@code Authorization: Bearer}. */
     public Builder token(String value) {
       this.token = value == null || value.isBlank() ? null : value.trim();
       return this;
     }
+
+    /**
+     * The token, with where it came from as refusals should name it, e.g. {@code "from GITHUB_TOKEN"}
+     * (never the token itself).
+     */
+    public Builder token(String value, String source) {
+      this.tokenSource = source;
+      return token(value);
+    }
+
+    /**
+     * How refused or failed requests are retried (default {@link RetryPolicy#defaults()}): 5xx, 429 and
+     * GitHub's rate-limit 403s, within the policy's caps on attempts and waits.
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retry = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
 
     /** The API root, e.g. {@code https://ghe.example.com/api/v3}; defaults to {@link #DEFAULT_API_URL}. */
     public Builder apiUrl(String url) {
