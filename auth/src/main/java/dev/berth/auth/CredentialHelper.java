@@ -100,6 +100,12 @@ public final class CredentialHelper implements CredentialProvider {
    *     out, fails or prints something that is not its JSON answer
    */
   @Override
+  public FoundCredential find(String serverUrl) throws IOException {
+    Credential c = credentialFor(serverUrl);
+    return c.isAnonymous() ? FoundCredential.none() : new FoundCredential(c, "from " + displayName());
+  }
+
+  @Override
   public Credential credentialFor(String serverUrl) throws IOException {
     HelperProcess.Result result = run("get", serverUrl);
     if (!result.succeeded()) {

@@ -27,6 +27,59 @@ public interface CredentialProvider {
    */
   Credential credentialFor(String host) throws IOException;
 
+  /**
+   * Returns the credential for {@code host} with where it was found. Providers that know their
+   * sources (the environment, docker and podman files, helpers, Helm's registry config) override this;
+   * the default names this provider.
+   */
+  default FoundCredential find(String host) throws IOException {
+    Credential c = Objects.requireNonNullElse(credentialFor(host), Credential.anonymous());
+    return c.isAnonymous() ? FoundCredential.none() : new FoundCredential(c, "from the credentials given to berth");
+  }
+
+  /**
+   * Returns a credential stored for {@code repository}'s namespace only (podman's {@code
+   * ghcr.io/octo} keys; the longest matching key), or null when this provider has none. Such a
+   * credential wins over the host's. Cheap: reads files, never runs a credential helper, so it can be
+   * asked per repository while {@link #find(String)} is asked once per host.
+   *
+   * @param repository the repository name, e.g. {@code octo/app}
+   */
+  default FoundCredential findForNamespace(String host, String repository) throws IOException {
+    return null;
+  }
+
+  /** Returns {@code provider} reporting its credentials as coming {@code source} (e.g. "from -u"). */
+  static CredentialProvider named(String source, CredentialProvider provider) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(provider, "provider");
+    return new CredentialProvider() {
+      @Override
+      public Credential credentialFor(String host) throws IOException {
+        return provider.credentialFor(host);
+      }
+
+      @Override
+      public FoundCredential find(String host) throws IOException {
+        return renamed(provider.find(host));
+      }
+
+      @Override
+      public FoundCredential findForNamespace(String host, String repository) throws IOException {
+        return renamed(provider.findForNamespace(host, repository));
+      }
+
+      private FoundCredential renamed(FoundCredential f) {
+        return f == null || f.isAnonymous() ? f : new FoundCredential(f.credential(), source);
+      }
+
+      @Override
+      public String toString() {
+        return "CredentialProvider[" + source + "]";
+      }
+    };
+  }
+
   /** Returns a provider that answers nothing for every host. */
   static CredentialProvider anonymous() {
     return host -> Credential.anonymous();
@@ -53,14 +106,38 @@ public interface CredentialProvider {
   /** Returns a provider that asks each of {@code providers} in order and returns the first non-anonymous answer. */
   static CredentialProvider chain(List<CredentialProvider> providers) {
     List<CredentialProvider> copy = List.copyOf(providers);
-    return host -> {
-      for (CredentialProvider provider : copy) {
-        Credential credential = provider.credentialFor(host);
-        if (credential != null && !credential.isAnonymous()) {
-          return credential;
-        }
+    return new CredentialProvider() {
+      @Override
+      public Credential credentialFor(String host) throws IOException {
+        return find(host).credential();
       }
-      return Credential.anonymous();
+
+      @Override
+      public FoundCredential find(String host) throws IOException {
+        for (CredentialProvider provider : copy) {
+          FoundCredential found = provider.find(host);
+          if (found != null && !found.isAnonymous()) {
+            return found;
+          }
+        }
+        return FoundCredential.none();
+      }
+
+      @Override
+      public FoundCredential findForNamespace(String host, String repository) throws IOException {
+        for (CredentialProvider provider : copy) {
+          FoundCredential found = provider.findForNamespace(host, repository);
+          if (found != null && !found.isAnonymous()) {
+            return found;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public String toString() {
+        return "CredentialProvider.chain" + copy;
+      }
     };
   }
 
@@ -99,8 +176,20 @@ public interface CredentialProvider {
   }
 
   /**
-   * Returns the chain users expect: the {@link #environment() environment}, then docker's
-   * {@link #dockerConfig() config.json}, then podman's {@link #podmanAuth() auth.json}.
+   * Returns Helm's registry credentials, which {@code helm registry login} writes: {@code
+   * $HELM_REGISTRY_CONFIG}, else {@code registry/config.json} in Helm's config directory ({@code
+   * $HELM_CONFIG_HOME}, else {@code $XDG_CONFIG_HOME/helm}, else {@code ~/.config/helm}).
+   */
+  static CredentialProvider helmRegistryConfig(Map<String, String> environment) {
+    return DockerConfig.helm(environment);
+  }
+
+  /**
+   * Returns the chain users expect, explicit logins before ambient tokens: docker's {@link
+   * #dockerConfig() config.json} (with its credential helpers), then podman's {@link #podmanAuth()
+   * auth.json}, then Helm's {@link #helmRegistryConfig registry config}, and only then the {@link
+   * #environment() environment}'s {@code GITHUB_TOKEN}, so a token stored by {@code docker login} or
+   * {@code berth login} is not silently replaced by a workflow's {@code GITHUB_TOKEN}.
    */
   static CredentialProvider defaults() {
     return defaults(System.getenv());
@@ -108,6 +197,7 @@ public interface CredentialProvider {
 
   /** Like {@link #defaults()}, reading the variables from {@code environment} instead of the process. */
   static CredentialProvider defaults(Map<String, String> environment) {
-    return chain(environment(environment), DockerConfig.docker(environment), podmanAuth(environment));
+    return chain(DockerConfig.docker(environment), podmanAuth(environment), helmRegistryConfig(environment),
+        environment(environment));
   }
 }

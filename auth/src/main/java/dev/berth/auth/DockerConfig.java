@@ -77,6 +77,27 @@ public final class DockerConfig implements CredentialProvider {
     return podmanReadOrder(environment).get(0);
   }
 
+  /**
+   * Returns Helm's registry config as {@code environment} locates it, as Helm does: {@code
+   * $HELM_REGISTRY_CONFIG}, else {@code registry/config.json} under {@code $HELM_CONFIG_HOME}, else
+   * under {@code $XDG_CONFIG_HOME/helm}, else under {@code ~/.config/helm}. It has docker's format.
+   */
+  public static DockerConfig helm(Map<String, String> environment) {
+    String explicit = environment.get("HELM_REGISTRY_CONFIG");
+    Path file;
+    if (explicit != null && !explicit.isBlank()) {
+      file = Path.of(explicit);
+    } else {
+      String helmHome = environment.get("HELM_CONFIG_HOME");
+      String xdg = environment.get("XDG_CONFIG_HOME");
+      Path dir = helmHome != null && !helmHome.isBlank() ? Path.of(helmHome)
+          : xdg != null && !xdg.isBlank() ? Path.of(xdg, "helm")
+          : home(environment).resolve(".config").resolve("helm");
+      file = dir.resolve("registry").resolve("config.json");
+    }
+    return at(file).withHelperSearchPath(CredentialHelper.searchPath(environment));
+  }
+
   /** Podman's files in the order podman reads them. */
   static List<DockerConfig> podmanReadOrder(Map<String, String> environment) {
     List<Path> files = new ArrayList<>();
@@ -123,17 +144,53 @@ public final class DockerConfig implements CredentialProvider {
    */
   @Override
   public Credential credentialFor(String host) throws IOException {
+    return find(host).credential();
+  }
+
+  /**
+   * Returns the credential stored for {@code host} with where it was found: {@code "from
+   * ~/.docker/config.json"}, or {@code "... via docker-credential-NAME"} when a helper answered.
+   */
+  @Override
+  public FoundCredential find(String host) throws IOException {
     ObjectNode root = ConfigFile.read(file);
     CredentialHelper helper = helperFor(root, host);
     if (helper != null) {
       Credential fromHelper = helper.credentialFor(RegistryKeys.keyFor(host));
       if (!fromHelper.isAnonymous()) {
-        return fromHelper;
+        return new FoundCredential(fromHelper, "from " + displayPath() + " via docker-credential-" + helper.name());
       }
     }
     JsonNode auths = root.path("auths");
     String key = RegistryKeys.find(auths.fieldNames(), host);
-    return key == null ? Credential.anonymous() : decode(auths.get(key), host);
+    Credential c = key == null ? Credential.anonymous() : decode(auths.get(key), host);
+    return c.isAnonymous() ? FoundCredential.none() : new FoundCredential(c, "from " + displayPath());
+  }
+
+  /**
+   * The {@code auths} entry for a namespace ({@code ghcr.io/octo}, as podman writes them) that contains
+   * {@code repository}, the longest such key; null when there is none.
+   */
+  @Override
+  public FoundCredential findForNamespace(String host, String repository) throws IOException {
+    if (repository == null || repository.isEmpty()) {
+      return null;
+    }
+    JsonNode auths = ConfigFile.read(file).path("auths");
+    String key = RegistryKeys.findNamespaced(auths.fieldNames(), host, repository);
+    if (key == null) {
+      return null;
+    }
+    Credential c = decode(auths.get(key), host);
+    return c.isAnonymous() ? null : new FoundCredential(c, "from " + displayPath() + " (its " + key + " entry)");
+  }
+
+  /** The file's path with the home directory written as {@code ~}, as users know it. */
+  private String displayPath() {
+    String home = System.getProperty("user.home");
+    String path = file.toAbsolutePath().toString();
+    return home != null && !home.isEmpty() && path.startsWith(home + java.io.File.separator)
+        ? "~" + path.substring(home.length()) : path;
   }
 
   /**

@@ -437,6 +437,36 @@ class AuthInterceptorTest {
   }
 
   @Test
+  void aNamespaceCredentialWinsForItsRepositoriesAndTheHostHelperStillRunsOnce() throws Exception {
+    FakeTokenRegistry registry = new FakeTokenRegistry(server);
+    java.util.concurrent.atomic.AtomicInteger hostLookups = new java.util.concurrent.atomic.AtomicInteger();
+    Credential octo = Credential.basic("octo-bot", "octo-pw");
+    OkHttpClient client = client(new CredentialProvider() {
+      @Override
+      public Credential credentialFor(String host) {
+        hostLookups.incrementAndGet();
+        return USER;
+      }
+
+      @Override
+      public FoundCredential findForNamespace(String host, String repository) {
+        return repository.startsWith("octo/") ? new FoundCredential(octo, "from auth.json (its octo entry)") : null;
+      }
+    });
+
+    call(client, get(server.url("/v2/octo/app/manifests/1"), Scopes.of(Scopes.repository("octo/app", "pull"))));
+    call(client, get(server.url("/v2/other/app/manifests/1"), Scopes.of(Scopes.repository("other/app", "pull"))));
+    call(client, get(server.url("/v2/more/app/manifests/1"), Scopes.of(Scopes.repository("more/app", "pull"))));
+
+    List<String> users = registry.tokenRequests.stream()
+        .map(r -> r.getHeaders().get("Authorization"))
+        .map(h -> new String(java.util.Base64.getDecoder().decode(h.substring(6)), StandardCharsets.UTF_8))
+        .map(up -> up.substring(0, up.indexOf(':'))).toList();
+    assertEquals(List.of("octo-bot", "alice", "alice"), users);
+    assertEquals(1, hostLookups.get());
+  }
+
+  @Test
   void tokenAnswerWithoutATokenIsAProtocolError() {
     FakeTokenRegistry registry = new FakeTokenRegistry(server);
     registry.tokenOverride = r -> new MockResponse.Builder().body("{\"expires_in\":60}").build();

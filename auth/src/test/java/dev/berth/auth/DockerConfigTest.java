@@ -234,7 +234,7 @@ class DockerConfigTest {
   }
 
   @Test
-  void defaultsPreferTheEnvironmentThenDockerThenPodman() throws Exception {
+  void defaultsPreferDockerThenPodmanThenHelmAndTheEnvironmentLast() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     Files.createDirectories(home.resolve(".docker"));
     Files.writeString(home.resolve(".docker/config.json"), "{\"auths\":{"
@@ -244,14 +244,57 @@ class DockerConfigTest {
     Files.writeString(runtime.resolve("auth.json"), "{\"auths\":{"
         + "\"quay.io\":{\"auth\":\"" + auth("podman-user", "p") + "\"},"
         + "\"registry.example\":{\"auth\":\"" + auth("podman-user", "p") + "\"}}}");
-    CredentialProvider defaults = CredentialProvider.defaults(Map.of(
+    Path helm = Files.createDirectories(home.resolve(".config/helm/registry"));
+    Files.writeString(helm.resolve("config.json"), "{\"auths\":{"
+        + "\"registry.example\":{\"auth\":\"" + auth("helm-user", "h") + "\"},"
+        + "\"charts.example\":{\"auth\":\"" + auth("helm-user", "h") + "\"}}}");
+    Map<String, String> env = Map.of(
         "HOME", home.toString(), "XDG_RUNTIME_DIR", dir.resolve("run").toString(),
-        "GITHUB_ACTOR", "octocat", "GITHUB_TOKEN", "ghs_x"));
+        "GITHUB_ACTOR", "octocat", "GITHUB_TOKEN", "ghs_x");
+    CredentialProvider defaults = CredentialProvider.defaults(env);
 
-    assertEquals(Credential.basic("octocat", "ghs_x"), defaults.credentialFor("ghcr.io"));
+    // An explicit login (docker login, berth login, docker/login-action) wins over an ambient GITHUB_TOKEN.
+    assertEquals(Credential.basic("docker-user", "d"), defaults.credentialFor("ghcr.io"));
+    assertEquals("from " + home.resolve(".docker/config.json"), defaults.find("ghcr.io").source());
     assertEquals(Credential.basic("docker-user", "d"), defaults.credentialFor("quay.io"));
     assertEquals(Credential.basic("podman-user", "p"), defaults.credentialFor("registry.example"));
+    assertEquals(Credential.basic("helm-user", "h"), defaults.credentialFor("charts.example"));
+    assertEquals("from " + helm.resolve("config.json"), defaults.find("charts.example").source());
     assertTrue(defaults.credentialFor("nothing.example").isAnonymous());
+    assertEquals("no credential found", defaults.find("nothing.example").source());
+
+    Files.delete(home.resolve(".docker/config.json"));
+    FoundCredential ambient = defaults.find("ghcr.io");
+    assertEquals(Credential.basic("octocat", "ghs_x"), ambient.credential());
+    assertEquals("user octocat from GITHUB_TOKEN", ambient.describe());
+  }
+
+  @Test
+  void helmsRegistryConfigIsFoundAsHelmFindsIt() {
+    assertEquals(Path.of("/x/reg.json"), DockerConfig.helm(Map.of("HELM_REGISTRY_CONFIG", "/x/reg.json")).file());
+    assertEquals(Path.of("/hc/registry/config.json"),
+        DockerConfig.helm(Map.of("HELM_CONFIG_HOME", "/hc", "XDG_CONFIG_HOME", "/xdg")).file());
+    assertEquals(Path.of("/xdg/helm/registry/config.json"), DockerConfig.helm(Map.of("XDG_CONFIG_HOME", "/xdg")).file());
+    assertEquals(Path.of("/h/.config/helm/registry/config.json"), DockerConfig.helm(Map.of("HOME", "/h")).file());
+  }
+
+  @Test
+  void podmanNamespaceKeysMatchByTheLongestPrefixAndWinOverTheHost() throws Exception {
+    Path file = dir.resolve("auth.json");
+    Files.writeString(file, "{\"auths\":{"
+        + "\"ghcr.io\":{\"auth\":\"" + auth("host-user", "1") + "\"},"
+        + "\"ghcr.io/octo\":{\"auth\":\"" + auth("octo-user", "2") + "\"},"
+        + "\"ghcr.io/octo/tools\":{\"auth\":\"" + auth("tools-user", "3") + "\"},"
+        + "\"ghcr.io/oct\":{\"auth\":\"" + auth("prefix-trap", "4") + "\"}}}");
+    DockerConfig config = DockerConfig.at(file);
+
+    assertEquals(Credential.basic("tools-user", "3"), config.findForNamespace("ghcr.io", "octo/tools/base").credential());
+    assertEquals(Credential.basic("octo-user", "2"), config.findForNamespace("ghcr.io", "octo/app").credential());
+    assertEquals(Credential.basic("octo-user", "2"), config.findForNamespace("ghcr.io", "octo").credential());
+    assertEquals(null, config.findForNamespace("ghcr.io", "octopus/app"));
+    assertEquals(null, config.findForNamespace("quay.io", "octo/app"));
+    assertEquals(Credential.basic("host-user", "1"), config.credentialFor("ghcr.io"));
+    assertTrue(config.findForNamespace("ghcr.io", "octo/app").source().endsWith("(its ghcr.io/octo entry)"));
   }
 
   private static <T> List<T> iterable(java.util.Iterator<T> it) {

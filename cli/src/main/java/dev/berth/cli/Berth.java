@@ -3,6 +3,7 @@ package dev.berth.cli;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,11 +66,17 @@ public final class Berth implements Runnable {
 
   private final Console console;
   private final InputStream stdin;
+  private final Map<String, String> environment;
   private Session session;
 
   Berth(Console console, InputStream stdin) {
+    this(console, stdin, System.getenv());
+  }
+
+  Berth(Console console, InputStream stdin, Map<String, String> environment) {
     this.console = console;
     this.stdin = stdin;
+    this.environment = Map.copyOf(environment);
   }
 
   /**
@@ -87,7 +94,12 @@ public final class Berth implements Runnable {
 
   /** Runs {@code berth} with these streams and returns its exit code (used by tests and the launcher). */
   public static int run(Console console, InputStream stdin, String... args) {
-    Berth berth = new Berth(console, stdin);
+    return run(console, stdin, System.getenv(), args);
+  }
+
+  /** Like {@link #run(Console, InputStream, String...)}, with {@code environment} as the process environment. */
+  static int run(Console console, InputStream stdin, Map<String, String> environment, String... args) {
+    Berth berth = new Berth(console, stdin, environment);
     CommandLine cli = commandLine(berth, args);
     cli.setOut(console.out());
     cli.setErr(console.err());
@@ -157,7 +169,7 @@ public final class Berth implements Runnable {
 
   Session session() {
     if (session == null) {
-      session = new Session(console, global, stdin);
+      session = new Session(console, global, stdin, environment);
     }
     return session;
   }

@@ -44,14 +44,15 @@ public final class FailureReport {
     if (error instanceof dev.berth.core.AccessDeniedException
         || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {
       // Token registries answer an anonymous push with "denied", not 401: the fix is still to log in.
-      return new Failure(ExitCodes.AUTH, message(error), ctx.anonymous() ? unauthorizedHint(ctx) : deniedHint(ctx));
+      return new Failure(ExitCodes.AUTH, message(error),
+          withCredential(ctx.anonymous() ? unauthorizedHint(ctx) : deniedHint(ctx), ctx));
     }
     if (auth != null && auth.reason() == AuthenticationException.Reason.HELPER_FAILED) {
       return new Failure(ExitCodes.AUTH, message(auth),
           "a credential helper named in the docker config failed; check it runs, or pass -u USER --password-stdin");
     }
     if (error instanceof UnauthorizedException || auth != null) {
-      return new Failure(ExitCodes.AUTH, message(error), unauthorizedHint(ctx));
+      return new Failure(ExitCodes.AUTH, message(error), withCredential(unauthorizedHint(ctx), ctx));
     }
     if (error instanceof NoMatchingPlatformException p) {
       // Not "list the tags": the tag was found; the platform is what to change.
@@ -175,14 +176,35 @@ public final class FailureReport {
         + " (or pass -u USER --password-stdin to this command)";
   }
 
+  /**
+   * Appends which credential was used ("berth used user mona from GITHUB_TOKEN") and, on ghcr.io, the
+   * documented case that credential's kind runs into.
+   */
+  static String withCredential(String hint, FailureContext ctx) {
+    StringBuilder out = new StringBuilder(hint);
+    if (ctx.credential() != null && !ctx.anonymous()) {
+      out.append(" (berth used ").append(ctx.credential()).append(')');
+    }
+    CredentialHints.Kind kind = ctx.credentialKind();
+    if (ctx.isGhcr() && kind != null && kind.hint() != null
+        && (ctx.writing() || kind == CredentialHints.Kind.FINE_GRAINED_PAT)) {
+      out.append("; ").append(kind.hint());
+    }
+    return out.toString();
+  }
+
   private static String deniedHint(FailureContext ctx) {
     if (ctx.isGhcr()) {
       return ctx.writing()
           ? "the token was accepted but may not push here: a personal access token needs write:packages;"
               + " GITHUB_TOKEN needs 'permissions: packages: write' in the workflow, and a package that"
-              + " already exists must grant this repository write access (package settings, Manage Actions access)"
+              + " already exists must grant this repository write access (package settings, Manage Actions access);"
+              + " an organisation can forbid its members to create packages (organisation settings, Packages),"
+              + " and an organisation with SAML SSO accepts a personal access token only once it is authorised"
+              + " for it (token settings, Configure SSO)"
           : "the token was accepted but may not read this package: a personal access token needs"
-              + " read:packages; GITHUB_TOKEN reads only packages that grant this repository access";
+              + " read:packages, and an organisation with SAML SSO accepts it only once it is authorised for it"
+              + " (token settings, Configure SSO); GITHUB_TOKEN reads only packages that grant this repository access";
     }
     return "the credentials were accepted but do not allow this " + (ctx.writing() ? "write" : "read")
         + " on this repository";

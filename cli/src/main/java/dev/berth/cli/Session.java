@@ -3,6 +3,7 @@ package dev.berth.cli;
 import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
 import dev.berth.auth.DockerConfig;
+import dev.berth.auth.FoundCredential;
 import dev.berth.core.Descriptor;
 import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyOptions;
@@ -32,6 +33,7 @@ public final class Session {
   private final Console console;
   private final GlobalOptions options;
   private final InputStream stdin;
+  private final Map<String, String> environment;
   private volatile FailureContext context = FailureContext.NONE;
   private char[] password;
   private AskedCredentials asked;
@@ -42,10 +44,16 @@ public final class Session {
   // Layout directories this run created by opening them for writing: a failed command removes them.
   private final List<Path> createdLayouts = new ArrayList<>();
 
-  Session(Console console, GlobalOptions options, InputStream stdin) {
+  Session(Console console, GlobalOptions options, InputStream stdin, Map<String, String> environment) {
     this.console = console;
     this.options = options;
     this.stdin = stdin;
+    this.environment = environment;
+  }
+
+  /** The process environment (a test's own map under test). */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   public Console console() {
@@ -63,7 +71,11 @@ public final class Session {
       return ctx;
     }
     // Only what the registry asked for: reading the store here would run helpers no registry asked for.
-    return ctx.withAnonymous(asked == null || asked.presentedNothingTo(ctx.host()));
+    FoundCredential used = asked == null ? null : asked.presented(ctx.host());
+    if (used == null) {
+      return ctx.withAnonymous(true);
+    }
+    return ctx.withCredential(used.isAnonymous(), used.describe(), CredentialHints.kind(used, environment));
   }
 
   /**
@@ -203,12 +215,15 @@ public final class Session {
   }
 
   /**
-   * The credentials this invocation uses: -u with --password-stdin, else the environment and docker's
-   * config; asked at most once per host for the whole command ({@link AskedCredentials}).
+   * The credentials this invocation uses, explicit before ambient: -u with --password-stdin; else
+   * docker's config.json (or --registry-config) with its helpers, podman's auth.json, Helm's registry
+   * config, and last GITHUB_TOKEN. Asked at most once per host for the whole command, each answer kept
+   * with its source (and logged with --verbose) so hints can say which credential was refused
+   * ({@link AskedCredentials}).
    */
   public CredentialProvider credentials() throws IOException {
     if (asked == null) {
-      asked = new AskedCredentials(configuredCredentials());
+      asked = new AskedCredentials(configuredCredentials(), options.verbose() ? this::verboseLine : line -> { });
     }
     return asked;
   }
@@ -216,22 +231,24 @@ public final class Session {
   private CredentialProvider configuredCredentials() throws IOException {
     if (options.username() != null) {
       // -u applies to every registry on this command line, as with oras.
-      return CredentialProvider.of(Credential.basic(options.username(), new String(password())));
+      return CredentialProvider.named("from -u and --password-stdin",
+          CredentialProvider.of(Credential.basic(options.username(), new String(password()))));
     }
     if (options.passwordStdin()) {
       throw new IllegalArgumentException("--password-stdin needs -u/--username");
     }
     if (options.registryConfig() != null) {
-      return CredentialProvider.chain(CredentialProvider.environment(), DockerConfig.at(registryConfigFile()));
+      return CredentialProvider.chain(DockerConfig.at(registryConfigFile()),
+          CredentialProvider.environment(environment));
     }
-    return CredentialProvider.defaults();
+    return CredentialProvider.defaults(environment);
   }
 
   /** Where {@code berth login} stores credentials: --registry-config, else docker's config.json. */
   public DockerConfig dockerConfig() {
     return options.registryConfig() != null
         ? DockerConfig.at(registryConfigFile())
-        : DockerConfig.docker(System.getenv());
+        : DockerConfig.docker(environment);
   }
 
   // A missing config file is fine (login creates it); a directory there is a mistake to name.

@@ -4,6 +4,7 @@ import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.AuthenticationException.Reason;
 import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.FoundCredential;
 import dev.berth.auth.NoAuthentication;
 import dev.berth.auth.Scopes;
 import java.io.IOException;
@@ -37,7 +38,8 @@ public final class Authenticator {
   private final Clock clock;
   private final ConcurrentHashMap<Origin, HostAuth> hosts = new ConcurrentHashMap<>();
   private final OnceCache<TokenKey, Token> tokens = new OnceCache<>();
-  // Looked up once per host: a credential helper is a process start, too slow to run per request.
+  // Looked up once per host (and repository, for stores with namespace keys): a credential helper is a
+  // process start, too slow to run per request.
   private final OnceCache<String, Credential> credentialsByHost = new OnceCache<>();
   // (origin, scopes) answered without a challenge: a one-shot body with the same scopes needs no probe.
   // An upload's PUT follows a HEAD and a POST with its scopes, so a registry without auth costs no /v2/.
@@ -137,10 +139,10 @@ public final class Authenticator {
   /** The authorization for a request to a host whose challenge is already known. */
   private Attempt proactive(HostAuth known, Origin origin, Scopes scopes) throws IOException {
     if (known instanceof HostAuth.Basic) {
-      return basic(origin);
+      return basic(origin, scopes);
     }
     if (known instanceof HostAuth.Bearer bearer) {
-      Credential credential = credential(origin);
+      Credential credential = credential(origin, scopes);
       if (credential instanceof Credential.AccessToken access) {
         return Attempt.header("Bearer " + access.token());
       }
@@ -160,11 +162,11 @@ public final class Authenticator {
   private Attempt afterChallenge(HostAuth learned, Origin origin, Scopes needed, Attempt first)
       throws IOException {
     if (learned instanceof HostAuth.Basic) {
-      Attempt basic = basic(origin);
+      Attempt basic = basic(origin, needed);
       return basic.sent() && !basic.equals(first) ? basic : null;
     }
     HostAuth.Bearer bearer = (HostAuth.Bearer) learned;
-    Credential credential = credential(origin);
+    Credential credential = credential(origin, needed);
     if (credential instanceof Credential.AccessToken access) {
       Attempt attempt = Attempt.header("Bearer " + access.token());
       return attempt.equals(first) ? null : attempt;
@@ -176,8 +178,8 @@ public final class Authenticator {
     return Attempt.token(key, token(key, bearer, credential));
   }
 
-  private Attempt basic(Origin origin) throws IOException {
-    if (credential(origin) instanceof Credential.UsernamePassword user) {
+  private Attempt basic(Origin origin, Scopes scopes) throws IOException {
+    if (credential(origin, scopes) instanceof Credential.UsernamePassword user) {
       return Attempt.header(
           okhttp3.Credentials.basic(user.username(), user.password(), StandardCharsets.UTF_8));
     }
@@ -194,17 +196,53 @@ public final class Authenticator {
         return fetcher.fetch(bearer.realm(), bearer.service(), key.scopes(), credential, host);
       } catch (AuthenticationException e) {
         if (e.reason() == Reason.CREDENTIALS_REFUSED) {
-          credentialsByHost.invalidate(host, credential); // perhaps the user logged in since; read again next time
+          // perhaps the user logged in since; read again next time
+          credentialsByHost.invalidate(host, credential);
+          String repository = repositoryOf(key.scopes());
+          if (repository != null) {
+            credentialsByHost.invalidate(credentialKey(host, repository), credential);
+          }
         }
         throw e;
       }
     });
   }
 
-  private Credential credential(Origin origin) throws IOException {
+  private Credential credential(Origin origin, Scopes scopes) throws IOException {
     String host = origin.registryHost();
-    return credentialsByHost.get(host, c -> false,
-        () -> Objects.requireNonNullElse(credentials.credentialFor(host), Credential.anonymous()));
+    String repository = repositoryOf(scopes);
+    if (repository != null) {
+      Credential namespaced = credentialsByHost.get(credentialKey(host, repository), c -> false, () -> {
+        FoundCredential found = credentials.findForNamespace(host, repository);
+        // NO_NAMESPACE_ENTRY marks "ask the host's credential", so the file is read once per repository
+        return found == null || found.isAnonymous() ? NO_NAMESPACE_ENTRY : found.credential();
+      });
+      if (namespaced != NO_NAMESPACE_ENTRY) {
+        return namespaced;
+      }
+    }
+    return credentialsByHost.get(host, c -> false, () -> {
+      FoundCredential found = credentials.find(host);
+      return found == null ? Credential.anonymous() : found.credential();
+    });
+  }
+
+  /** Cached for a repository that has no namespace entry of its own; never presented to a registry. */
+  private static final Credential NO_NAMESPACE_ENTRY = Credential.accessToken("");
+
+  private static String credentialKey(String host, String repository) {
+    return repository == null ? host : host + "/" + repository;
+  }
+
+  /** The repository the first repository scope names (a push from another repository names two). */
+  private static String repositoryOf(Scopes scopes) {
+    for (String scope : scopes.values()) {
+      int last = scope.lastIndexOf(':');
+      if (scope.startsWith("repository:") && last > "repository:".length()) {
+        return scope.substring("repository:".length(), last);
+      }
+    }
+    return null;
   }
 
   /**

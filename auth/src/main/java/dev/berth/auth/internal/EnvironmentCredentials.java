@@ -2,6 +2,7 @@ package dev.berth.auth.internal;
 
 import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.FoundCredential;
 import java.util.Map;
 
 /**
@@ -27,6 +28,12 @@ public final class EnvironmentCredentials implements CredentialProvider {
       }
     }
     return Credential.anonymous();
+  }
+
+  @Override
+  public FoundCredential find(String host) {
+    Credential c = credentialFor(host);
+    return c.isAnonymous() ? FoundCredential.none() : new FoundCredential(c, "from GITHUB_TOKEN");
   }
 
   @Override

@@ -42,6 +42,29 @@ public final class RegistryKeys {
     return match;
   }
 
+  /**
+   * Returns the namespace-scoped key (podman's {@code host/namespace[/...]}, no scheme) among {@code
+   * keys} that contains {@code repository} on {@code host}, the longest when several do; null when none.
+   */
+  public static String findNamespaced(Iterator<String> keys, String host, String repository) {
+    String wanted = canonicalHost(host) + "/" + repository.toLowerCase(Locale.ROOT);
+    String best = null;
+    while (keys.hasNext()) {
+      String key = keys.next();
+      String k = key.trim().toLowerCase(Locale.ROOT);
+      int slash = k.indexOf('/');
+      if (k.contains("://") || slash <= 0 || k.endsWith("/") || hostOf(key) != null) {
+        continue;
+      }
+      String normalised = canonicalHost(k.substring(0, slash)) + k.substring(slash);
+      if ((wanted.equals(normalised) || wanted.startsWith(normalised + "/"))
+          && (best == null || key.length() > best.length())) {
+        best = key;
+      }
+    }
+    return best;
+  }
+
   /** Returns the host a key names, canonicalised, or null for a namespace-scoped (podman) key. */
   static String hostOf(String key) {
     String k = key.trim().toLowerCase(Locale.ROOT);
