@@ -213,7 +213,7 @@ public final class ImageBaker {
     Platform platform = baseManifestDesc.platform() != null ? baseManifestDesc.platform()
         : new Platform(config.text("architecture"), config.text("os"), null, null, config.text("variant"), null);
     ImageRecipe.Plan plan = recipe.plan(new ImageRecipe.Base(config.env(), config.configText("WorkingDir"),
-        config.configArray("Shell"), platform));
+        config.configArray("Shell"), platform, config.configArray("OnBuild")));
     ConfigChanges changes = plan.changes();
 
     List<Descriptor> added = new ArrayList<>();

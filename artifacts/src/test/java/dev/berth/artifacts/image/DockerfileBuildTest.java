@@ -253,6 +253,18 @@ class DockerfileBuildTest {
   }
 
   @Test
+  void aBaseWithOnbuildTriggersIsRefusedAtFrom() throws IOException {
+    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"OnBuild\":[\"RUN make\"]},"
+        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Descriptor c = Contents.pushBytes(base, dev.berth.core.MediaTypes.OCI_CONFIG, config);
+    Contents.pushManifest(base, dev.berth.core.EncodedManifest.of(dev.berth.core.Manifest.of(c, List.of())), "trigger");
+    DockerfileException e = assertThrows(DockerfileException.class,
+        () -> build("# a comment\nFROM base:trigger\nENV A=1\n", new MemoryStore()));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("ONBUILD triggers") && e.getMessage().contains("RUN make"), e.getMessage());
+  }
+
+  @Test
   void aLinkOutOfTheContextIsRefused() throws IOException {
     Path outside = Files.writeString(tmp.resolve("outside.txt"), "secret\n");
     Files.createSymbolicLink(context.resolve("link.txt"), outside);

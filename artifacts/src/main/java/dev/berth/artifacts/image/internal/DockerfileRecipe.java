@@ -46,9 +46,11 @@ public final class DockerfileRecipe implements ImageRecipe {
   private final char escape;
   private final String fromImage;
   private final Platform fromPlatform;
+  private final int fromLine;
 
   private DockerfileRecipe(List<Instruction> stage, Map<String, String> globalArgs, Map<String, String> buildArgs,
-      Path context, DockerIgnore ignore, char escape, String fromImage, Platform fromPlatform) {
+      Path context, DockerIgnore ignore, char escape, String fromImage, Platform fromPlatform, int fromLine) {
+    this.fromLine = fromLine;
     this.stage = stage;
     this.globalArgs = globalArgs;
     this.buildArgs = buildArgs;
@@ -120,7 +122,7 @@ public final class DockerfileRecipe implements ImageRecipe {
     DockerIgnore ignore = Files.isRegularFile(ignoreFile)
         ? DockerIgnore.parse(context, Files.readString(ignoreFile)) : DockerIgnore.none(context);
     return new DockerfileRecipe(List.copyOf(stage), global, Map.copyOf(buildArgs), context.toAbsolutePath().normalize(),
-        ignore, escape, image, platform);
+        ignore, escape, image, platform, from.line());
   }
 
   /** The FROM image, build arguments substituted. */
@@ -152,6 +154,11 @@ public final class DockerfileRecipe implements ImageRecipe {
 
   @Override
   public Plan plan(Base base) throws IOException {
+    if (!base.onBuild().isEmpty()) {
+      // Docker runs these at FROM; leaving them out would build another image than Docker does.
+      throw new DockerfileException(fromLine, "the base image has ONBUILD triggers, which a build runs at FROM"
+          + " and berth cannot (they may RUN): " + String.join("; ", base.onBuild()));
+    }
     State s = new State(base);
     for (Instruction ins : stage) {
       s.apply(ins);

@@ -20,8 +20,14 @@ public interface ImageRecipe {
    * @param workingDir the base's working directory, or null
    * @param shell the base's {@code Shell}, or null
    * @param platform the base image's platform (from its config; parts may be null)
+   * @param onBuild the base's ONBUILD triggers, empty when none
    */
-  record Base(Map<String, String> env, String workingDir, List<String> shell, Platform platform) {}
+  record Base(Map<String, String> env, String workingDir, List<String> shell, Platform platform,
+      List<String> onBuild) {
+    public Base {
+      onBuild = onBuild == null ? List.of() : List.copyOf(onBuild);
+    }
+  }
 
   /**
    * The layers and config changes for one base.
