@@ -54,16 +54,32 @@ public final class ChartArchive {
     TarArchiveInputStream tar = new TarArchiveInputStream(
         new LimitedInputStream(gz, MAX_EXPANDED_BYTES, "chart " + what + " expanded"), StandardCharsets.UTF_8.name());
     TarArchiveEntry e;
+    ChartMetadata meta = null;
+    // Every entry is checked as Helm's loader checks it (helm push and install refuse such archives),
+    // not only Chart.yaml: a chart with ../ or absolute names, links or devices is never published.
     while ((e = tar.getNextEntry()) != null) {
-      if (!e.isFile() || !isTopLevelChartYaml(e.getName())) {
+      if (e.isDirectory()) {
         continue;
       }
-      if (e.getSize() > MAX_CHART_YAML_BYTES) {
-        throw new SizeLimitExceededException("Chart.yaml in " + what, MAX_CHART_YAML_BYTES);
+      String name = ChartEntryNames.check(e.getName(), what);
+      if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()
+          || !e.isFile()) {
+        throw new IllegalArgumentException(what + ": entry \"" + e.getName() + "\" is a "
+            + (e.isSymbolicLink() ? "symbolic link" : e.isLink() ? "hard link" : "special file")
+            + "; a chart archive holds regular files only");
       }
-      return ChartMetadata.parseYaml(tar.readNBytes((int) e.getSize())).validate();
+      if (e.getSize() > MAX_CHART_YAML_BYTES) {
+        throw new SizeLimitExceededException("decompressed chart file \"" + e.getName() + "\" in " + what,
+            MAX_CHART_YAML_BYTES);
+      }
+      if (meta == null && name.equals("Chart.yaml") && isTopLevelChartYaml(e.getName())) {
+        meta = ChartMetadata.parseYaml(tar.readNBytes((int) e.getSize())).validate();
+      }
     }
-    throw new IllegalArgumentException(what + " is not a chart archive: no CHARTNAME/Chart.yaml in it");
+    if (meta == null) {
+      throw new IllegalArgumentException(what + " is not a chart archive: no CHARTNAME/Chart.yaml in it");
+    }
+    return meta;
   }
 
   /** Helm strips the first path segment (the chart's directory); Chart.yaml must be directly below it. */

@@ -124,10 +124,38 @@ public record ChartMetadata(
    * @throws IllegalArgumentException when it is not YAML of that shape
    */
   public static ChartMetadata parseYaml(byte[] chartYaml) {
+    if (chartYaml.length > ChartArchive.MAX_CHART_YAML_BYTES) {
+      throw new IllegalArgumentException("Chart.yaml is larger than Helm's limit of " + ChartArchive.MAX_CHART_YAML_BYTES
+          + " bytes for a chart file");
+    }
+    checkLineLengths(chartYaml);
     try {
       return HelmJson.YAML.readValue(chartYaml, ChartMetadata.class);
     } catch (IOException e) {
       throw new IllegalArgumentException("Chart.yaml is not valid: " + HelmJson.message(e), e);
+    }
+  }
+
+  /** The longest Chart.yaml line berth reads: the YAML parser slows down more than linearly on longer ones. */
+  static final int MAX_LINE_BYTES = 64 * 1024;
+
+  /**
+   * Refuses lines longer than {@link #MAX_LINE_BYTES}. The YAML parser takes time that grows faster than
+   * a line's length (a 1 MiB one-line comment or scalar took seconds), while real Chart.yaml lines are
+   * short (multi-line values are block scalars of short lines); this keeps parsing linear in the file.
+   */
+  private static void checkLineLengths(byte[] yaml) {
+    int start = 0;
+    int line = 1;
+    for (int i = 0; i <= yaml.length; i++) {
+      if (i == yaml.length || yaml[i] == '\n') {
+        if (i - start > MAX_LINE_BYTES) {
+          throw new IllegalArgumentException("Chart.yaml line " + line + " is " + (i - start) + " bytes long; berth"
+              + " reads lines of at most " + MAX_LINE_BYTES + " bytes");
+        }
+        start = i + 1;
+        line++;
+      }
     }
   }
 

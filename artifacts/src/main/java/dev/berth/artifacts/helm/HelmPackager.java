@@ -2,6 +2,7 @@ package dev.berth.artifacts.helm;
 
 import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.archive.TarArchiver;
+import dev.berth.core.content.LocalFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileVisitOption;
@@ -36,9 +37,11 @@ public final class HelmPackager {
     if (!Files.isRegularFile(chartYaml)) {
       throw new IllegalArgumentException(chartDir + " is not a chart directory: it has no Chart.yaml");
     }
-    ChartMetadata meta = ChartMetadata.parseYaml(Files.readAllBytes(chartYaml)).validate();
+    ChartMetadata meta = ChartMetadata.parseYaml(
+        LocalFiles.readRegularFile(chartYaml, ChartArchive.MAX_CHART_YAML_BYTES)).validate();
     Path ignoreFile = chartDir.resolve(".helmignore");
-    HelmIgnore ignore = Files.isRegularFile(ignoreFile) ? HelmIgnore.parse(Files.readAllBytes(ignoreFile))
+    HelmIgnore ignore = Files.isRegularFile(ignoreFile)
+        ? HelmIgnore.parse(LocalFiles.readRegularFile(ignoreFile, ChartArchive.MAX_CHART_YAML_BYTES))
         : HelmIgnore.defaults();
     List<TarArchiver.Entry> entries = new ArrayList<>();
     entries.add(new TarArchiver.Entry(meta.name() + "/Chart.yaml", chartYaml));
@@ -60,16 +63,20 @@ public final class HelmPackager {
   /** The chart's files, relative and {@code /}-separated, sorted by their UTF-8 bytes. */
   static List<String> files(Path chartDir, HelmIgnore ignore) throws IOException {
     List<String> out = new ArrayList<>();
+    Path realChart = chartDir.toRealPath();
     Files.walkFileTree(chartDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
             String rel = relative(chartDir, dir);
             // A staging directory left by a killed pull or package is never part of the chart.
             boolean staging = dir.getFileName() != null
                 && dir.getFileName().toString().startsWith(StagingDirectory.PREFIX);
-            return staging || (!rel.isEmpty() && ignore.ignores(rel, true)) ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
+            if (staging || (!rel.isEmpty() && ignore.ignores(rel, true))) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            requireInsideChart(realChart, dir);
+            return FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -82,6 +89,7 @@ public final class HelmPackager {
               // Helm refuses these too ("cannot load irregular file").
               throw new IOException("cannot package " + file + ": not a regular file");
             }
+            requireInsideChart(realChart, file);
             out.add(rel);
             return FileVisitResult.CONTINUE;
           }
@@ -94,6 +102,19 @@ public final class HelmPackager {
     out.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
         b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     return out;
+  }
+
+  /**
+   * Links are followed, as Helm follows them, but only within the chart: Helm would package the file a
+   * link leaving the chart points at (a template linked to ~/.ssh/id_rsa, say) with a warning on stderr;
+   * berth refuses, naming the link and where it leads.
+   */
+  private static void requireInsideChart(Path realChart, Path p) throws IOException {
+    Path real = p.toRealPath();
+    if (!real.startsWith(realChart)) {
+      throw new IOException("cannot package " + p + ": it is a symbolic link (or lies below one) to " + real
+          + ", outside the chart " + realChart + "; berth packages only files inside the chart");
+    }
   }
 
   private static String relative(Path root, Path p) {
