@@ -1,5 +1,6 @@
 package dev.berth.artifacts.archive;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,5 +111,26 @@ public final class EntryNames {
     }
     rel.addAll(resolved.subList(common, resolved.size()));
     return rel.isEmpty() ? "." : String.join("/", rel);
+  }
+
+  /**
+   * The name of {@code child} (an entry of a directory being archived) as text, refusing a name the
+   * platform cannot represent: with invalid UTF-8 (or any byte outside the JVM's file-name encoding) Java
+   * decodes the name lossily, so {@code x\\xff} and {@code x\\xfe} would both become {@code x\uFFFD}
+   * (or {@code x?}) and two files collapse into one entry. Resolving the decoded text back gives another
+   * path in that case, which is what is checked.
+   *
+   * @throws UnsafeArchiveException naming the directory and the name as decoded
+   */
+  public static String fileName(Path child) throws UnsafeArchiveException {
+    String name = child.getFileName().toString();
+    Path parent = child.getParent();
+    Path again = parent == null ? child.getFileSystem().getPath(name) : parent.resolve(name);
+    if (!again.equals(child)) {
+      throw new UnsafeArchiveException(String.valueOf(parent) + "/" + name.replaceAll("\\p{Cntrl}", "?"),
+          "its file name is not valid in this system's file-name encoding (" + System.getProperty("sun.jnu.encoding")
+              + "); two such names could become one entry. Rename it");
+    }
+    return name;
   }
 }

@@ -174,8 +174,9 @@ public final class TarArchiver {
     }
     // Sort by the UTF-8 bytes of the name, so the order does not depend on the platform's collation.
     children.sort((a, b) -> compareUtf8(a.getFileName().toString(), b.getFileName().toString()));
+    // (Names that do not round-trip are refused below, so this order is the order of distinct names.)
     for (Path child : children) {
-      String base = child.getFileName().toString();
+      String base = EntryNames.fileName(child);
       String rel = relPrefix + base;
       BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!include.test(a.isDirectory() ? rel + "/" : rel)) {

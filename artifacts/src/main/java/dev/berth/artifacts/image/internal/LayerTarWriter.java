@@ -113,7 +113,7 @@ public final class LayerTarWriter {
       if (!source.includes(child)) {
         continue;
       }
-      String name = child.getFileName().toString();
+      String name = dev.berth.artifacts.archive.EntryNames.fileName(child);
       BasicFileAttributes a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       Node n = child(into, name, a.isDirectory() ? Type.DIR : a.isSymbolicLink() ? Type.SYMLINK : Type.FILE);
       n.written = true;
