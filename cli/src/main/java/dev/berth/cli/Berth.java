@@ -47,7 +47,7 @@ public final class Berth implements Runnable {
     List<Class<?>> commands = new ArrayList<>(List.of(
         PushCommand.class, PullCommand.class, CopyCommand.class, TagCommand.class, TagsCommand.class,
         ResolveCommand.class, ManifestCommand.class, BlobCommand.class, DiscoverCommand.class, AttachCommand.class,
-        LoginCommand.class, LogoutCommand.class, HelmCommand.class, WasmCommand.class, ImageCommand.class,
+        LoginCommand.class, LogoutCommand.class, PackagesCommand.class, HelmCommand.class, WasmCommand.class, ImageCommand.class,
         DemoCommand.class));
     try {
       commands.add(Class.forName(BENCH_COMMAND, false, Berth.class.getClassLoader()));

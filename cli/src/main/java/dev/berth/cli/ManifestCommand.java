@@ -76,11 +76,22 @@ final class ManifestCommand {
     @Override
     protected int run(Session session) throws Exception {
       TargetArg target = TargetArg.parse(ref);
+      if (target instanceof TargetArg.Remote remote && isGhcr(remote.host())) {
+        // ghcr.io answers the registry API's DELETE with 405 UNSUPPORTED; GitHub's packages API deletes.
+        throw new IllegalStateException("ghcr.io does not delete through the registry API; use: berth packages"
+            + " delete " + remote.ref().withoutTagOrDigest() + (remote.digest() != null ? "@" + remote.digest()
+                : remote.tag() != null ? ":" + remote.tag() : ""));
+      }
       Target store = session.open(target, true);
       Descriptor d = store.resolve(Args.reference(target));
       Args.deleter(store, target).delete(d);
       session.console().result(d.digest().toString());
       return ExitCodes.OK;
     }
+  }
+
+  private static boolean isGhcr(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.equals("ghcr.io") || h.endsWith(".ghcr.io");
   }
 }
