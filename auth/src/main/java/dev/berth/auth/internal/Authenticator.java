@@ -30,6 +30,11 @@ import okhttp3.Response;
  * hostile realm never sees them.
  */
 public final class Authenticator {
+  /**
+   * Auth decisions at DEBUG: challenges learnt, the credential used and where it came from, token
+   * fetches. Never a secret. System.Logger: silent unless an embedder turns it on, no dependency.
+   */
+  private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
   /** Past this many cached tokens, expired ones are dropped; a client touches few repositories at once. */
   private static final int EVICT_ABOVE = 256;
 
@@ -133,6 +138,8 @@ public final class Authenticator {
     if (learned != null) {
       hosts.put(origin, learned);
     }
+    LOG.log(System.Logger.Level.DEBUG, () -> origin.registryHost() + " challenged: "
+        + (learned == null ? "no scheme berth answers" : learned.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
     return learned;
   }
 
@@ -193,6 +200,8 @@ public final class Authenticator {
     String host = key.origin().registryHost();
     return tokens.get(key, t -> t.needsRenewal(clock.instant()), () -> {
       try {
+        LOG.log(System.Logger.Level.DEBUG, () -> "fetching a token for " + host + " " + key.scopes().values()
+            + (credential.isAnonymous() ? " anonymously" : " with a credential"));
         return fetcher.fetch(bearer.realm(), bearer.service(), key.scopes(), credential, host);
       } catch (AuthenticationException e) {
         if (e.reason() == Reason.CREDENTIALS_REFUSED) {
@@ -214,6 +223,7 @@ public final class Authenticator {
     if (repository != null) {
       Credential namespaced = credentialsByHost.get(credentialKey(host, repository), c -> false, () -> {
         FoundCredential found = credentials.findForNamespace(host, repository);
+        logFound(host + "/" + repository, found);
         // NO_NAMESPACE_ENTRY marks "ask the host's credential", so the file is read once per repository
         return found == null || found.isAnonymous() ? NO_NAMESPACE_ENTRY : found.credential();
       });
@@ -223,8 +233,14 @@ public final class Authenticator {
     }
     return credentialsByHost.get(host, c -> false, () -> {
       FoundCredential found = credentials.find(host);
+      logFound(host, found);
       return found == null ? Credential.anonymous() : found.credential();
     });
+  }
+
+  private static void logFound(String where, FoundCredential found) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "credential for " + where + ": "
+        + (found == null || found.isAnonymous() ? "none (anonymous)" : found.describe()));
   }
 
   /** Cached for a repository that has no namespace entry of its own; never presented to a registry. */

@@ -17,6 +17,9 @@ import okhttp3.Response;
  * multiply.
  */
 public final class RetryInterceptor implements Interceptor {
+  /** Each retry and its reason at DEBUG (System.Logger: silent unless an embedder turns it on). */
+  private static final System.Logger LOG = System.getLogger(RetryInterceptor.class.getName());
+
   private final RetryPolicy policy;
   private final Clock clock;
 
@@ -42,6 +45,7 @@ public final class RetryInterceptor implements Interceptor {
         if (wait == null) {
           throw e;
         }
+        logRetry(request, attempt, wait, e.getClass().getSimpleName());
         policy.sleep(wait);
         waited = waited.plus(wait);
         continue;
@@ -54,8 +58,15 @@ public final class RetryInterceptor implements Interceptor {
         return response; // out of attempts or budget, or asked to wait longer than we block for
       }
       response.close();
+      logRetry(request, attempt, wait, "HTTP " + response.code());
       policy.sleep(wait);
       waited = waited.plus(wait);
     }
+  }
+
+  private static void logRetry(Request request, int attempt, Duration wait, String reason) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + request.method() + " "
+        + Failures.withoutQuery(request.url()) + " after attempt " + attempt + " (" + reason + "), waiting "
+        + wait.toMillis() + " ms");
   }
 }
