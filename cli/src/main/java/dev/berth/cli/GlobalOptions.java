@@ -34,6 +34,11 @@ public final class GlobalOptions {
           + " (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json).")
   Path registryConfig;
 
+  @Option(names = "--chunk-size", paramLabel = "SIZE", scope = ScopeType.INHERIT,
+      description = "Upload blobs in chunks of SIZE (4MiB, 512KiB, bytes) instead of one request each:"
+          + " a broken connection loses one chunk; ghcr.io accepts chunks of at most 4 MiB.")
+  String chunkSize;
+
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Log each HTTP exchange to stderr (credentials and tokens redacted).")
   boolean verbose;
@@ -60,6 +65,28 @@ public final class GlobalOptions {
 
   public Path registryConfig() {
     return registryConfig;
+  }
+
+  /** Bytes per upload chunk, or 0 for whole-blob uploads. */
+  public long chunkSize() {
+    if (chunkSize == null) {
+      return 0;
+    }
+    String t = chunkSize.trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    long unit = 1;
+    for (String[] u : new String[][] {{"mib", "1048576"}, {"kib", "1024"}, {"m", "1048576"}, {"k", "1024"},
+        {"b", "1"}}) {
+      if (t.endsWith(u[0])) {
+        unit = Long.parseLong(u[1]);
+        t = t.substring(0, t.length() - u[0].length());
+        break;
+      }
+    }
+    if (t.isEmpty() || t.length() > 12 || !t.chars().allMatch(Character::isDigit) || Long.parseLong(t) == 0) {
+      throw new IllegalArgumentException("--chunk-size takes a positive size such as 4MiB, 512KiB or 1048576;"
+          + " got " + chunkSize);
+    }
+    return Long.parseLong(t) * unit;
   }
 
   public boolean verbose() {

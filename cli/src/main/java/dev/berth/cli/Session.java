@@ -189,7 +189,8 @@ public final class Session {
     String key = host.toLowerCase(Locale.ROOT);
     RegistryClient client = clients.get(key);
     if (client == null) {
-      RegistryClient.Builder b = base().newBuilder().progressListener(progressRelay());
+      RegistryClient.Builder b = base().newBuilder()
+          .progressListener(ProgressListener.both(progressRelay(), GhcrLimits.warner(key, console)));
       if (options.plainHttp()) {
         b.plainHttp(key);
       }
@@ -266,6 +267,10 @@ public final class Session {
           .concurrency(concurrency)
           .insecure(options.insecure())
           .credentials(credentials());
+      long chunk = options.chunkSize();
+      if (chunk > 0) {
+        b.chunkedUploads(true).chunkSize(chunk);
+      }
       if (options.caFile() != null) {
         b.caFile(LocalPaths.inputFile(options.caFile()));
       }
