@@ -218,13 +218,19 @@ public final class ImageBaker {
 
     List<Descriptor> added = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
-    for (LayerSource source : plan.layers()) {
+    for (ImageRecipe.Step step : plan.steps()) {
+      LayerSource source = step.layer();
+      if (source == null) {
+        config.addEmptyHistory(step.createdBy(), created);
+        continue;
+      }
       BuiltLayer layer = built.get(source);
       if (layer == null) {
         layer = LayerBuilder.build(source, tempDir);
         built.put(source, layer);
       }
-      config.addLayer(layer.diffId(), new ConfigChanges.HistoryEntry(source.describe(), null), created);
+      config.addLayer(layer.diffId(), new ConfigChanges.HistoryEntry(
+          step.createdBy() != null ? step.createdBy() : source.describe(), null), created);
       Descriptor blob = layer.descriptor(layerType);
       content.addFile(blob, layer.file());
       added.add(blob);
@@ -326,7 +332,7 @@ public final class ImageBaker {
         scope.put(name, expanded);
         env.put(name, expanded);
       });
-      return new ImageRecipe.Plan(layers, new ConfigChanges(labels, env, entrypoint, cmd, created, workdir, user,
+      return ImageRecipe.Plan.ofLayers(layers, new ConfigChanges(labels, env, entrypoint, cmd, created, workdir, user,
           ports, volumes, stopSignal, healthcheck, null));
     };
   }

@@ -120,6 +120,11 @@ class DockerfileBuildTest {
         "shell form uses SHELL; no build-time substitution; CMD set in this file survives ENTRYPOINT");
     assertEquals("[\"/bin/tini\",\"--\"]", c.get("Entrypoint").toString());
     assertEquals(List.of(), image.addedLayers());
+    JsonNode history = config(target, image).get("history");
+    JsonNode last = history.get(history.size() - 1);
+    assertEquals("ENTRYPOINT [\"/bin/tini\", \"--\"] # berth", last.get("created_by").asText());
+    assertTrue(last.get("empty_layer").asBoolean(), "a config-only instruction is an empty-layer entry, as in Docker");
+    assertEquals("WORKDIR $APP_HOME # berth", history.get(history.size() - 11).get("created_by").asText());
   }
 
   @Test

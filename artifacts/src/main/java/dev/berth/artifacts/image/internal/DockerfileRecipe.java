@@ -163,7 +163,7 @@ public final class DockerfileRecipe implements ImageRecipe {
     for (Instruction ins : stage) {
       s.apply(ins);
     }
-    return new Plan(s.layers, new ConfigChanges(s.labels, s.envChanges, s.entrypoint, s.cmd, null,
+    return new Plan(s.steps, new ConfigChanges(s.labels, s.envChanges, s.entrypoint, s.cmd, null,
         s.workdirSet ? s.workdir : null, s.user, s.ports, s.volumes, s.stopSignal, s.healthcheck,
         s.shellSet ? s.shell : null));
   }
@@ -176,7 +176,7 @@ public final class DockerfileRecipe implements ImageRecipe {
     final Map<String, String> labels = new LinkedHashMap<>();
     final List<String> ports = new ArrayList<>();
     final List<String> volumes = new ArrayList<>();
-    final List<LayerSource> layers = new ArrayList<>();
+    final List<Step> steps = new ArrayList<>();
     final Platform platform;
     String workdir;
     boolean workdirSet;
@@ -252,9 +252,13 @@ public final class DockerfileRecipe implements ImageRecipe {
         case "ENTRYPOINT" -> entrypoint = command(ins);
         case "CMD" -> cmd = command(ins);
         case "HEALTHCHECK" -> healthcheck = healthcheck(ins);
-        case "COPY", "ADD" -> layers.add(copy(ins));
+        case "COPY", "ADD" -> {
+          steps.add(new Step(copy(ins), null));
+          return;
+        }
         default -> throw new DockerfileException(ins.line(), "unexpected " + ins.keyword());
       }
+      steps.add(new Step(null, ins + " # berth"));
     }
 
     private String single(Instruction ins) {

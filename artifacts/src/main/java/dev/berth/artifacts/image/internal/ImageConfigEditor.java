@@ -171,6 +171,17 @@ public final class ImageConfigEditor {
     return JsonDocuments.write(root);
   }
 
+  /** Appends a history entry for a change that added no layer ({@code empty_layer}, as Docker writes). */
+  public ImageConfigEditor addEmptyHistory(String createdBy, Instant created) {
+    ObjectNode h = historyArray().addObject();
+    if (created != null) {
+      h.put("created", format(created));
+    }
+    h.put("created_by", createdBy);
+    h.put("empty_layer", true);
+    return this;
+  }
+
   private ObjectNode containerConfig() {
     return root.get("config") instanceof ObjectNode c ? c : root.putObject("config");
   }

@@ -30,14 +30,28 @@ public interface ImageRecipe {
   }
 
   /**
+   * One history entry: a new layer, or a config change that adds none ({@code empty_layer}).
+   *
+   * @param layer the layer, or null
+   * @param createdBy what the entry says; for a layer, null means the layer's own description
+   */
+  record Step(LayerSource layer, String createdBy) {}
+
+  /**
    * The layers and config changes for one base.
    *
-   * @param layers the new layers, in order (equal sources are built once across platforms)
+   * @param steps the history entries in order; those with a layer are the new layers (equal sources
+   *     are built once across platforms)
    * @param changes the config changes, with every substitution done
    */
-  record Plan(List<LayerSource> layers, ConfigChanges changes) {
+  record Plan(List<Step> steps, ConfigChanges changes) {
     public Plan {
-      layers = List.copyOf(layers);
+      steps = List.copyOf(steps);
+    }
+
+    /** A plan of layers only (no empty-layer history entries). */
+    public static Plan ofLayers(List<LayerSource> layers, ConfigChanges changes) {
+      return new Plan(layers.stream().map(l -> new Step(l, null)).toList(), changes);
     }
   }
 
