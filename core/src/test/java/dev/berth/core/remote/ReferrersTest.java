@@ -44,6 +44,7 @@ class ReferrersTest {
     registry.enqueue(404); // GET again just before writing: still none
     registry.enqueue(201); // PUT of the new fallback index
     registry.enqueueBody(200, readBack(sbom.descriptor()), "Content-Type", MediaTypes.OCI_INDEX); // read back
+    registry.enqueueBody(200, readBack(sbom.descriptor()), "Content-Type", MediaTypes.OCI_INDEX); // still there
 
     registry.repository().pushManifest(sbom, List.of());
 
@@ -52,6 +53,7 @@ class ReferrersTest {
     registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
     RecordedRequest put = registry.take("PUT", "/v2/team/app/manifests/" + fallbackTag);
     registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag); // confirmed a moment later
     registry.assertNoMoreRequests();
     assertEquals(MediaTypes.OCI_INDEX, put.getHeaders().get("Content-Type"));
     Index index = Json.read(put.getBody().toByteArray(), Index.class, "index");
@@ -74,6 +76,7 @@ class ReferrersTest {
     registry.enqueueBody(200, existing, "Content-Type", MediaTypes.OCI_INDEX); // unchanged just before writing
     registry.enqueue(201);
     registry.enqueueBody(200, third, "Content-Type", MediaTypes.OCI_INDEX); // read back: it stayed
+    registry.enqueueBody(200, third, "Content-Type", MediaTypes.OCI_INDEX); // and a moment later
     Repository repo = registry.repository();
 
     repo.pushManifest(sbom, List.of());
@@ -85,6 +88,7 @@ class ReferrersTest {
         Index.class, "index");
     assertEquals(List.of(other.digest(), sbom.digest()), merged.manifests().stream().map(Descriptor::digest).toList());
     registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag); // confirmed a moment later
     registry.assertNoMoreRequests();
   }
 
@@ -101,6 +105,7 @@ class ReferrersTest {
     registry.enqueueBody(200, othersOnly, "Content-Type", MediaTypes.OCI_INDEX); // unchanged before writing again
     registry.enqueue(201); // PUT [other, sbom]
     registry.enqueueBody(200, readBack(other, sbom.descriptor()), "Content-Type", MediaTypes.OCI_INDEX);
+    registry.enqueueBody(200, readBack(other, sbom.descriptor()), "Content-Type", MediaTypes.OCI_INDEX);
 
     registry.repository().pushManifest(sbom, List.of());
 
@@ -114,6 +119,7 @@ class ReferrersTest {
         Index.class, "index");
     assertEquals(List.of(other.digest(), sbom.digest()), merged.manifests().stream().map(Descriptor::digest).toList());
     registry.take("GET", "/v2/team/app/manifests/" + fallbackTag);
+    registry.take("GET", "/v2/team/app/manifests/" + fallbackTag); // confirmed a moment later
     registry.assertNoMoreRequests();
   }
 

@@ -90,7 +90,7 @@ public final class Referrers {
   }
 
   /** How often an update is written and read back before giving up on another writer that keeps racing. */
-  static final int FALLBACK_ATTEMPTS = 5;
+  static final int FALLBACK_ATTEMPTS = 8;
   /** The pause between writing the fallback tag and reading it back; jittered so racers fall apart. */
   private static final long SETTLE_MILLIS = 150;
 
@@ -124,7 +124,13 @@ public final class Referrers {
         settle();
         current = fallbackIndex(subject);
         if (holds.test(current)) {
-          return;
+          // Once more, later: a writer that read before our write may land its stale index after our
+          // first look (a loaded machine stalls a process between its read and its PUT for a while).
+          settle();
+          current = fallbackIndex(subject);
+          if (holds.test(current)) {
+            return;
+          }
         }
         if (attempt == FALLBACK_ATTEMPTS) {
           throw new OciException("the referrers fallback tag " + tag + " in " + ctx.where() + " was rewritten by"
