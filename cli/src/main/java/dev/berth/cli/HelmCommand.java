@@ -85,7 +85,8 @@ final class HelmCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "A version, range or digest.")
+    @Option(names = "--version", paramLabel = "VERSION",
+        description = "A version, range or digest (default: the highest stable version, as Helm's '*').")
     String version;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = ".",
@@ -100,7 +101,9 @@ final class HelmCommand {
       }
       LocalPaths.outputDirectory(output);
       ProgressBars bars = session.showProgress("pull");
-      PulledChart pulled = HelmCharts.pull(session.open(repo, false), version, output, HelmPullOptions.defaults());
+      // Without --version, helm pull takes the highest stable version: the range '*' (pre-releases excluded).
+      PulledChart pulled = HelmCharts.pull(session.open(repo, false), version == null ? "*" : version, output,
+          HelmPullOptions.defaults());
       bars.finish();
       session.console().note("wrote " + pulled.chart());
       session.console().result(pulled.manifest().digest().toString());

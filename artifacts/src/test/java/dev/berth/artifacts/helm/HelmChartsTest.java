@@ -82,6 +82,8 @@ class HelmChartsTest {
     assertNull(pulled.provenance());
 
     assertEquals("2.0.0", HelmCharts.resolveTag(repo, ">=1.0.0"));
+    // berth helm pull without --version asks for '*', as helm pull does: the highest stable version.
+    assertEquals("2.0.0", HelmCharts.resolveTag(repo, "*"));
     assertEquals("2.0.0-rc.1", HelmCharts.resolveTag(repo, "2.0.0-rc.1"));
     assertEquals("1.2.0", HelmCharts.pull(repo, "1.2.0", tmp.resolve("out"), HelmPullOptions.defaults()).tag());
     assertThrows(NotFoundException.class, () -> HelmCharts.resolveTag(repo, "^3"));
