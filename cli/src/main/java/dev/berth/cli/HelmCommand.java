@@ -33,7 +33,8 @@ final class HelmCommand {
       description = {"Push a chart to NAMESPACE/NAME:VERSION as helm push does; prints the manifest digest.",
           "CHART is a packaged NAME-VERSION.tgz or a chart directory (packaged first, reproducibly). The"
               + " first entry of 'sources:' in Chart.yaml becomes org.opencontainers.image.source, which"
-              + " links the package to its repository on ghcr.io."})
+              + " links the package to its repository on ghcr.io. A CHART.tgz.prov beside CHART.tgz is"
+              + " pushed with it, as helm push does."})
   static final class Push extends BerthCommand {
     @Parameters(index = "0", paramLabel = "CHART", description = "CHART.tgz or a chart directory.")
     Path chart;
@@ -59,7 +60,13 @@ final class HelmCommand {
         ChartMetadata meta = ChartArchive.readMetadata(tgz);
         TargetArg repo = chartRepository(ns, meta.name());
         ProgressBars bars = session.showProgress("push");
-        HelmPushResult result = HelmCharts.push(session.open(repo, true), tgz, HelmPushOptions.defaults());
+        // As helm push: a CHART.tgz.prov beside the packaged chart travels with it as the provenance layer.
+        HelmPushOptions options = HelmPushOptions.defaults();
+        Path prov = tgz == chart ? chart.resolveSibling(chart.getFileName() + ".prov") : null;
+        if (prov != null && Files.exists(prov)) {
+          options = options.withProvenance(LocalPaths.inputFile(prov));
+        }
+        HelmPushResult result = HelmCharts.push(session.open(repo, true), tgz, options);
         bars.finish();
         session.console().note("pushed " + repo.withTag(result.tag()));
         session.console().result(result.manifest().digest().toString());
