@@ -35,6 +35,10 @@ public final class FailureReport {
     if (error instanceof UncheckedIOException && error.getCause() != null) {
       return describe(error.getCause(), ctx); // the wrapper's message is the cause's class name
     }
+    if (find(error, dev.berth.core.DeadlineExceededException.class) != null) {
+      return new Failure(ExitCodes.NETWORK, message(find(error, dev.berth.core.DeadlineExceededException.class)),
+          "the command ran past --timeout; raise it for a slow link");
+    }
     if (error instanceof dev.berth.core.RateLimitedException) {
       // GitHub answers its rate limits with 403: not an access problem, and logging in would not help.
       return new Failure(ExitCodes.NETWORK, message(error),

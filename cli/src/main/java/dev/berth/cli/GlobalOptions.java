@@ -43,6 +43,36 @@ public final class GlobalOptions {
       description = "Log each HTTP exchange to stderr (credentials and tokens redacted).")
   boolean verbose;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+      description = "Give up when the whole command has run this long (e.g. 90s, 10m, 1h; plain numbers are"
+          + " seconds). Retries, resumes and redirects count against it. Default: no limit.")
+  String timeout;
+
+  /**
+   * The {@code --timeout} given, or null.
+   *
+   * @throws IllegalArgumentException naming the flag when the value is not a positive duration
+   */
+  public java.time.Duration timeout() {
+    if (timeout == null) {
+      return null;
+    }
+    String v = timeout.trim().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s|m|h)?").matcher(v);
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new IllegalArgumentException("--timeout " + timeout + ": expected a positive duration such as 90s,"
+          + " 10m or 1h");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "ms" -> java.time.Duration.ofMillis(n);
+      case "m" -> java.time.Duration.ofMinutes(n);
+      case "h" -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofSeconds(n);
+    };
+  }
+
   public boolean plainHttp() {
     return plainHttp;
   }

@@ -44,6 +44,9 @@ public final class Session {
   // Layout directories this run created by opening them for writing: a failed command removes them.
   private final List<Path> createdLayouts = new ArrayList<>();
 
+  /** When the command started: {@code --timeout} counts from here. */
+  private final java.time.Instant started = java.time.Instant.now();
+
   Session(Console console, GlobalOptions options, InputStream stdin, Map<String, String> environment) {
     this.console = console;
     this.options = options;
@@ -270,6 +273,9 @@ public final class Session {
       long chunk = options.chunkSize();
       if (chunk > 0) {
         b.chunkedUploads(true).chunkSize(chunk);
+      }
+      if (options.timeout() != null) {
+        b.deadline(started.plus(options.timeout())); // from the command's start, whenever the client is made
       }
       if (options.caFile() != null) {
         b.caFile(LocalPaths.inputFile(options.caFile()));

@@ -1,6 +1,7 @@
 package dev.berth.core.internal;
 
 import dev.berth.auth.AuthenticationException;
+import dev.berth.core.DeadlineExceededException;
 import dev.berth.core.DigestMismatchException;
 import dev.berth.core.NetworkException;
 import dev.berth.core.OciException;
@@ -50,6 +51,9 @@ public final class Transience {
         }
       }
       return isRetryableStatus(r.status());
+    }
+    if (e instanceof DeadlineExceededException) {
+      return false; // time is up, whatever caused the last failure
     }
     if (e instanceof RetryableException || e instanceof TokenExpiredException) {
       return true; // a fresh token has been asked for: the next try carries it

@@ -6,6 +6,7 @@ import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Reference;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.remote.internal.BlobPresence;
+import dev.berth.core.remote.internal.DeadlineInterceptor;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.FallbackLocks;
 import dev.berth.core.remote.internal.ListLimits;
@@ -176,8 +177,11 @@ public final class RegistryClient {
     OkHttpClient transport = buildTransport(s);
     OkHttpClient tokenClient = transport.newBuilder().addInterceptor(sentSecrets).build();
     OkHttpClient.Builder b = transport.newBuilder();
+    if (s.deadline != null) {
+      b.addInterceptor(new DeadlineInterceptor(s.deadline, Clock.systemUTC())); // outermost: one deadline for all
+    }
     b.addInterceptor(new RedirectInterceptor());
-    b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC()));
+    b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC(), s.deadline));
     // The token client shares TLS, proxy and timeouts but not these interceptors: token requests are
     // not registry requests (no scopes, no registry redirects).
     b.addInterceptor(AuthInterceptor.builder().credentials(s.credentials).tokenClient(tokenClient).build());
@@ -238,6 +242,7 @@ public final class RegistryClient {
     private long chunkSize = 4L * 1024 * 1024;
     private long maxManifestBytes = 4L * 1024 * 1024;
     private int maxResumes = 5;
+    private java.time.Instant deadline;
     private long maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
     private long maxListBytes = DEFAULT_MAX_LIST_BYTES;
     private ProgressListener progressListener = ProgressListener.NONE;
@@ -290,7 +295,24 @@ public final class RegistryClient {
       return this;
     }
 
-    /** Connect timeout, and the timeout of each read and write on a connection (not of a whole transfer). */
+    /**
+     * A deadline for everything this client does (default: none): a request after it fails at once, a
+     * request still running at it is cancelled (even one whose server drips a byte at a time), retries
+     * and resumes never wait past it, and none of them starts a fresh one. The failure is a {@link
+     * dev.berth.core.DeadlineExceededException}. For a deadline per operation, build a client for it
+     * with {@code client.newBuilder().deadline(...)} (it shares the connection pool). The command line's
+     * {@code --timeout} sets this. Token requests are bounded by the timeouts below, not by it.
+     */
+    public Builder deadline(java.time.Instant deadline) {
+      this.deadline = deadline;
+      return this;
+    }
+
+    /**
+     * Connect timeout, and the stall bound: the longest a single read or write on a connection may make
+     * no progress (defaults 30 s and 60 s). A server that keeps sending a byte now and then is not a
+     * stall; {@link #deadline} bounds it.
+     */
     public Builder timeouts(Duration connect, Duration readWrite) {
       this.connectTimeout = Objects.requireNonNull(connect);
       this.readTimeout = Objects.requireNonNull(readWrite);
@@ -450,6 +472,7 @@ public final class RegistryClient {
       c.maxManifestBytes = maxManifestBytes;
       c.maxResumes = maxResumes;
       c.maxListEntries = maxListEntries;
+      c.deadline = deadline;
       c.maxListBytes = maxListBytes;
       c.progressListener = progressListener;
       c.warningListener = warningListener;

@@ -4,6 +4,7 @@ import dev.berth.core.remote.RetryPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -22,10 +23,22 @@ public final class RetryInterceptor implements Interceptor {
 
   private final RetryPolicy policy;
   private final Clock clock;
+  private final Instant deadline;
 
   public RetryInterceptor(RetryPolicy policy, Clock clock) {
+    this(policy, clock, null);
+  }
+
+  /** @param deadline the client's deadline, or null: a wait that would end past it is not begun */
+  public RetryInterceptor(RetryPolicy policy, Clock clock, Instant deadline) {
     this.policy = policy;
     this.clock = clock;
+    this.deadline = deadline;
+  }
+
+  /** The wait, or null when there is none or it would end past the deadline. */
+  private Duration withinDeadline(Duration wait) {
+    return wait == null || deadline == null || !clock.instant().plus(wait).isAfter(deadline) ? wait : null;
   }
 
   @Override
@@ -41,7 +54,7 @@ public final class RetryInterceptor implements Interceptor {
         response = chain.proceed(request);
       } catch (IOException e) {
         Duration wait = chain.call().isCanceled() || !policy.isWorthRetrying(e) ? null
-            : policy.waitBefore(attempt, null, waited);
+            : withinDeadline(policy.waitBefore(attempt, null, waited));
         if (wait == null) {
           throw e;
         }
@@ -53,7 +66,7 @@ public final class RetryInterceptor implements Interceptor {
       if (!RetryPolicy.isRetryableStatus(response.code()) && !RateLimits.isRateLimited(response)) {
         return response;
       }
-      Duration wait = policy.waitBefore(attempt, RateLimits.askedWait(response, clock), waited);
+      Duration wait = withinDeadline(policy.waitBefore(attempt, RateLimits.askedWait(response, clock), waited));
       if (wait == null) {
         return response; // out of attempts or budget, or asked to wait longer than we block for
       }
