@@ -35,7 +35,8 @@ class UserAnnotationsTest {
         a -> FilePush.builder().configAnnotations(a),
         a -> new FileEntry(Path.of("f"), "f", null, a),
         a -> Attach.builder("application/vnd.example").annotations(a),
-        a -> new WasmPushOptions(null, null, null, a),
+        a -> WasmPushOptions.builder().annotations(a),
+        a -> a.forEach(WasmPushOptions.builder()::annotation),
         a -> Annotations.builder().description(a.values().iterator().next()).build());
     for (Consumer<Map<String, String>> way : ways) {
       for (Map<String, String> annotations : BAD) {

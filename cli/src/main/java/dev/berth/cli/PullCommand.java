@@ -30,7 +30,7 @@ final class PullCommand extends BerthCommand {
     LocalPaths.outputDirectory(output);
     ProgressBars bars = session.showProgress("pull");
     PulledFiles pulled = FileArtifacts.pull(session.open(target, false), Args.reference(target), output,
-        FilePullOptions.defaults().withOverwrite(overwrite));
+        FilePullOptions.builder().overwrite(overwrite).build());
     bars.finish();
     for (PulledFiles.PulledFile f : pulled.files()) {
       session.console().note((f.unpacked() ? "unpacked " : "wrote ") + f.path());

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.artifacts.wasm.PulledWasm;
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.artifacts.wasm.WasmPushResult;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,8 +40,8 @@ final class WasmCommand {
       TargetArg target = TargetArg.parse(ref);
       Args.tagOnly(target, "push", "the new manifest");
       LocalPaths.inputFile(file);
-      WasmPushOptions options = WasmPushOptions.defaults()
-          .withAnnotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console()));
+      WasmPushOptions options = WasmPushOptions.builder()
+          .annotations(SourceAnnotation.withGitHubActionsSource(annotations, session.console())).build();
       ProgressBars bars = session.showProgress("push");
       WasmPushResult result = WasmArtifacts.push(session.open(target, true), file, options, target.tag());
       bars.finish();
@@ -73,7 +74,8 @@ final class WasmCommand {
         throw new FileAlreadyExistsException(output.toString());
       }
       ProgressBars bars = session.showProgress("pull");
-      PulledWasm pulled = WasmArtifacts.pull(session.open(target, false), Args.reference(target), output, overwrite);
+      PulledWasm pulled = WasmArtifacts.pull(session.open(target, false), Args.reference(target), output,
+          WasmPullOptions.builder().overwrite(overwrite).build());
       bars.finish();
       session.console().note("wrote " + pulled.file() + " (" + pulled.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
       session.console().result(pulled.manifest().digest().toString());

@@ -1,20 +1,17 @@
 package dev.berth.examples;
 
 import dev.berth.artifacts.files.FileArtifacts;
-import dev.berth.artifacts.files.FileEntry;
-import dev.berth.artifacts.files.FilePullOptions;
 import dev.berth.artifacts.files.FilePush;
 import dev.berth.artifacts.files.PulledFiles;
-import dev.berth.auth.CredentialProvider;
-import dev.berth.core.Descriptor;
 import dev.berth.core.Reference;
-import dev.berth.core.remote.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Pushes a file and a directory as one artifact, the way {@code oras push} does (a directory becomes a
- * reproducible tar+gzip layer), and pulls them back, the way {@code oras pull} does.
+ * reproducible tar+gzip layer), and pulls them back, the way {@code oras pull} does. Each is one call;
+ * the credentials come from the same places the CLI reads (docker and podman logins with their
+ * credential helpers, Helm's registry login, {@code GITHUB_TOKEN}).
  *
  * <pre>
  * java -cp berth.jar dev.berth.examples.FilesExample ghcr.io/OWNER/site:v1 README.md public/ ./downloaded
@@ -28,27 +25,19 @@ public final class FilesExample {
       System.err.println("usage: FilesExample REF FILE DIRECTORY OUTPUT-DIR");
       System.exit(2);
     }
-    RegistryClient client = RegistryClient.builder().credentials(CredentialProvider.defaults()).build();
     Reference ref = Reference.parse(args[0]);
-    Descriptor manifest = push(client, ref, Path.of(args[1]), Path.of(args[2]));
-    System.out.println("pushed " + manifest.digest());
-    PulledFiles pulled = pull(client, ref, Path.of(args[3]));
+    System.out.println("pushed " + FileArtifacts.push(ref, site(Path.of(args[1]), Path.of(args[2]))).digest());
+    PulledFiles pulled = FileArtifacts.pull(ref, Path.of(args[3])); // all or nothing
     pulled.files().forEach(f -> System.out.println("pulled " + f.path()));
   }
 
-  /** Pushes {@code file} and {@code directory} as one artifact tagged with {@code ref}'s tag. */
-  public static Descriptor push(RegistryClient client, Reference ref, Path file, Path directory) throws IOException {
-    FilePush request = FilePush.builder()
+  /** What to push: {@code file} and {@code directory} as one artifact of a type of our own, described. */
+  public static FilePush site(Path file, Path directory) {
+    return FilePush.builder()
         .artifactType("application/vnd.example.site.v1")
-        .add(FileEntry.of(file))
-        .add(FileEntry.of(directory))
+        .file(file)
+        .file(directory)
         .annotation("org.opencontainers.image.description", "a site and its notes")
         .build();
-    return FileArtifacts.push(client.repository(ref), request, ref.tag());
-  }
-
-  /** Pulls every titled file into {@code outputDir}, unpacking directories; all or nothing. */
-  public static PulledFiles pull(RegistryClient client, Reference ref, Path outputDir) throws IOException {
-    return FileArtifacts.pull(client.repository(ref), ref.reference(), outputDir, FilePullOptions.defaults());
   }
 }

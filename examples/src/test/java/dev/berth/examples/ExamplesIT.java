@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.artifacts.files.FileArtifacts;
+import dev.berth.artifacts.files.FilePullOptions;
 import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.HelmPushResult;
 import dev.berth.artifacts.helm.PulledChart;
 import dev.berth.artifacts.image.BakedImage;
+import dev.berth.artifacts.wasm.PulledWasm;
+import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
+import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Reference;
 import dev.berth.core.content.Contents;
@@ -103,8 +109,8 @@ class ExamplesIT {
     Files.writeString(site.resolve("logo.svg"), "<svg/>");
     Reference ref = Reference.parse(first.host() + "/files/site:v1");
 
-    Descriptor pushed = FilesExample.push(client, ref, notes, tmp.resolve("public"));
-    var pulled = FilesExample.pull(client, ref, tmp.resolve("out"));
+    Descriptor pushed = FileArtifacts.push(client, ref, FilesExample.site(notes, tmp.resolve("public")));
+    var pulled = FileArtifacts.pull(client, ref, tmp.resolve("out"), FilePullOptions.defaults());
 
     assertEquals(pushed.digest(), pulled.manifest().digest());
     assertEquals("# notes\n", Files.readString(tmp.resolve("out/NOTES.md")));
@@ -129,8 +135,9 @@ class ExamplesIT {
     DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
     Reference ref = Reference.parse(first.host() + "/wasm/add:1.0.0");
 
-    WasmExample.push(client, ref, inputs.wasmFile());
-    long[] result = WasmExample.pullAndRun(client, ref, tmp.resolve("pulled.wasm"), "add", 40, 2);
+    WasmArtifacts.push(client, ref, inputs.wasmFile(), WasmPushOptions.defaults());
+    PulledWasm pulled = WasmArtifacts.pull(client, ref, tmp.resolve("pulled.wasm"), WasmPullOptions.defaults());
+    long[] result = WasmExample.run(pulled.file(), "add", 40, 2);
 
     assertArrayEquals(new long[] {42}, result);
   }

@@ -13,6 +13,7 @@ import dev.berth.artifacts.helm.HelmPushResult;
 import dev.berth.artifacts.helm.PulledChart;
 import dev.berth.artifacts.wasm.PulledWasm;
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.artifacts.wasm.WasmPushResult;
 import dev.berth.core.Descriptor;
@@ -59,7 +60,7 @@ public final class RoundTrip {
     WasmPushResult wasm = WasmArtifacts.push(client.repository(host + "/modapp/wasm"), wasmFile,
         WasmPushOptions.defaults(), "v1");
     PulledWasm pulledWasm = WasmArtifacts.pull(client.repository(host + "/modapp/wasm"), "v1",
-        work.resolve("pulled.wasm"), true);
+        work.resolve("pulled.wasm"), WasmPullOptions.builder().overwrite(true).build());
     check(Files.mismatch(wasmFile, pulledWasm.file()) == -1, "wasm modules differ");
     System.out.println("wasm " + wasm.manifest().digest());
 

@@ -38,7 +38,7 @@ public class PullMojo extends AbstractBerthMojo {
     Files.createDirectories(outputDirectory.toPath());
     workingOn(from, false);
     PulledFiles pulled = FileArtifacts.pull(from.open(client("pulled"), false), from.reference(),
-        outputDirectory.toPath(), FilePullOptions.defaults().withOverwrite(overwrite));
+        outputDirectory.toPath(), FilePullOptions.builder().overwrite(overwrite).build());
     for (PulledFiles.PulledFile f : pulled.files()) {
       getLog().info("berth: " + (f.unpacked() ? "unpacked " : "wrote ") + f.path());
     }

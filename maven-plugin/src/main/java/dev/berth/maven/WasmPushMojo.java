@@ -41,7 +41,7 @@ public class WasmPushMojo extends AbstractBerthMojo {
       throw new NoSuchFileException(file.toString(), null, "<file> is not a .wasm file");
     }
     workingOn(to, true);
-    WasmPushOptions options = WasmPushOptions.defaults().withAnnotations(withSourceAnnotation(annotations));
+    WasmPushOptions options = WasmPushOptions.builder().annotations(withSourceAnnotation(annotations)).build();
     WasmPushResult result = WasmArtifacts.push(to.open(client("pushed"), true), file.toPath(), options, to.tag());
     getLog().info("berth: pushed a wasm " + result.kind().name().toLowerCase(Locale.ROOT)
         + " (" + result.config().os() + ")");

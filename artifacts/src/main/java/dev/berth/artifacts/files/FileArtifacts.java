@@ -6,6 +6,7 @@ import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.archive.TarArchiver;
 import dev.berth.artifacts.archive.UnsafeArchiveException;
 import dev.berth.artifacts.internal.InParallel;
+import dev.berth.artifacts.internal.OneCall;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestMismatchException;
@@ -13,6 +14,7 @@ import dev.berth.core.DigestingInputStream;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.Reference;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.ExitCleanup;
@@ -20,6 +22,7 @@ import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
 import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -50,10 +53,53 @@ import java.util.TreeMap;
  * {@link StagingDirectory}: a failure (a bad digest, a hostile archive, an existing file without
  * overwrite) leaves the output directory as it was.
  *
- * <p>Both work on any {@link Target}: a registry repository, an OCI layout, memory.
+ * <p>Both work on any {@link Target}: a registry repository, an OCI layout, memory. For a registry,
+ * each also takes a {@link Reference} in one call, with a client built from the default credentials
+ * ({@link #push(Reference, FilePush)}, {@link #pull(Reference, Path)}) or with a client of your own
+ * ({@link #push(RegistryClient, Reference, FilePush)}):
+ *
+ * <pre>{@code
+ * Reference ref = Reference.parse("ghcr.io/octo/site:v1");
+ * FileArtifacts.push(ref, FilePush.builder().file(Path.of("README.md")).build());
+ * PulledFiles pulled = FileArtifacts.pull(ref, Path.of("downloaded"));
+ * }</pre>
  */
 public final class FileArtifacts {
   private FileArtifacts() {}
+
+  /**
+   * Pushes {@code request} to the registry repository {@code ref} names, tagged with its tag (untagged
+   * when it has none), in one call: the client is the one the CLI uses without flags, https with the
+   * default credential chain (docker's config.json and its credential helpers, podman's and Helm's
+   * logins, then {@code GITHUB_TOKEN}). It shares berth's process-wide connection pool, so nothing is
+   * left open to close. For plain HTTP, an own CA, proxy or OkHttp client, use {@link
+   * #push(RegistryClient, Reference, FilePush)}.
+   *
+   * @return the manifest's descriptor
+   * @throws IllegalArgumentException when {@code ref} holds a digest (a push's digest is computed from
+   *     its content), or two entries have the same title
+   * @throws UnsafeArchiveException when a title is absolute or has a {@code ..} segment
+   * @throws IOException when a file cannot be read or the registry refuses (an {@link
+   *     dev.berth.core.OciException} subtype says why)
+   */
+  public static Descriptor push(Reference ref, FilePush request) throws IOException {
+    return push(OneCall.defaultClient(), ref, request);
+  }
+
+  /**
+   * Pushes {@code request} to the repository {@code ref} names through {@code client}, tagged with
+   * {@code ref}'s tag (untagged when it has none). The same as {@code push(client.repository(ref),
+   * request, ref.tag())} after checking that {@code ref} holds no digest.
+   *
+   * @return the manifest's descriptor
+   * @throws IllegalArgumentException when {@code ref} holds a digest, or two entries have the same title
+   * @throws UnsafeArchiveException when a title is absolute or has a {@code ..} segment
+   * @throws IOException when a file cannot be read or the registry refuses
+   */
+  public static Descriptor push(RegistryClient client, Reference ref, FilePush request) throws IOException {
+    String tag = OneCall.tagToPush(ref);
+    return push(client.repository(ref), request, tag);
+  }
 
   /**
    * Pushes the files and directories of {@code request} and a manifest for them, tagged {@code
@@ -106,6 +152,52 @@ public final class FileArtifacts {
         ExitCleanup.release(t);
       }
     }
+  }
+
+  /**
+   * Pulls the artifact {@code ref} names (its digest when it has one, else its tag) into {@code
+   * outputDir} with the {@link FilePullOptions#defaults() default options} (an existing file fails the
+   * pull), in one call with a client built from the default credentials as {@link #push(Reference,
+   * FilePush)} does.
+   *
+   * @throws IllegalArgumentException when {@code ref} names neither a tag nor a digest
+   * @throws java.nio.file.FileAlreadyExistsException when a file exists (nothing is written)
+   * @throws UnsafeArchiveException when a title or an archive entry would escape the output directory
+   * @throws UnsupportedException when the reference names an index rather than a manifest
+   * @throws IOException when the registry refuses or the content does not match its digest
+   */
+  public static PulledFiles pull(Reference ref, Path outputDir) throws IOException {
+    return pull(ref, outputDir, FilePullOptions.defaults());
+  }
+
+  /**
+   * As {@link #pull(Reference, Path)} with these options.
+   *
+   * @throws IllegalArgumentException when {@code ref} names neither a tag nor a digest
+   * @throws java.nio.file.FileAlreadyExistsException when a file exists and overwrite is off
+   * @throws UnsafeArchiveException when a title or an archive entry would escape the output directory
+   * @throws UnsupportedException when the reference names an index rather than a manifest
+   * @throws IOException when the registry refuses or the content does not match its digest
+   */
+  public static PulledFiles pull(Reference ref, Path outputDir, FilePullOptions options) throws IOException {
+    return pull(OneCall.defaultClient(), ref, outputDir, options);
+  }
+
+  /**
+   * Pulls the artifact {@code ref} names (its digest when it has one, else its tag) into {@code
+   * outputDir} through {@code client}: {@code pull(client.repository(ref), ref.reference(), outputDir,
+   * options)} after checking that {@code ref} names something to pull.
+   *
+   * @throws IllegalArgumentException when {@code ref} names neither a tag nor a digest
+   * @throws java.nio.file.FileAlreadyExistsException when a file exists and overwrite is off
+   * @throws UnsafeArchiveException when a title or an archive entry would escape the output directory
+   * @throws UnsupportedException when the reference names an index rather than a manifest
+   * @throws IOException when the registry refuses or the content does not match its digest
+   */
+  public static PulledFiles pull(RegistryClient client, Reference ref, Path outputDir, FilePullOptions options)
+      throws IOException {
+    String reference = OneCall.toPull(ref);
+    return pull(client.repository(ref), reference, outputDir, options);
   }
 
   /**

@@ -1,40 +1,129 @@
 package dev.berth.artifacts.files;
 
 import dev.berth.artifacts.archive.SafeExtractor;
+import java.util.Objects;
 
 /**
  * How {@link FileArtifacts#pull} writes: whether it may replace existing files, and the limits for
- * unpacking directories.
+ * unpacking directories. Immutable; start from {@link #defaults()} or {@link #builder()}. A class with a
+ * builder rather than a record, so that a setting added later breaks no caller.
  *
- * @param overwrite replace files that exist (default false: an existing file fails the pull, nothing
- *     written)
- * @param maxUnpackedBytes the most one directory layer may expand to
- * @param maxEntries the most entries one directory layer may hold
+ * <pre>{@code
+ * FilePullOptions options = FilePullOptions.builder().overwrite(true).build();
+ * }</pre>
  */
-public record FilePullOptions(boolean overwrite, long maxUnpackedBytes, int maxEntries) {
-  /**
-   * Checks the limits.
-   *
-   * @throws IllegalArgumentException when a limit is not positive
-   */
-  public FilePullOptions {
-    if (maxUnpackedBytes <= 0 || maxEntries <= 0) {
-      throw new IllegalArgumentException("limits must be positive");
-    }
+public final class FilePullOptions {
+  private static final FilePullOptions DEFAULTS = builder().build();
+
+  private final boolean overwrite;
+  private final long maxUnpackedBytes;
+  private final int maxEntries;
+
+  private FilePullOptions(Builder b) {
+    this.overwrite = b.overwrite;
+    this.maxUnpackedBytes = b.maxUnpackedBytes;
+    this.maxEntries = b.maxEntries;
   }
 
   /** No overwriting, {@link SafeExtractor}'s default limits. */
   public static FilePullOptions defaults() {
-    return new FilePullOptions(false, SafeExtractor.DEFAULT_MAX_BYTES, SafeExtractor.DEFAULT_MAX_ENTRIES);
+    return DEFAULTS;
   }
 
-  /** A copy that may (or may not) replace existing files. */
-  public FilePullOptions withOverwrite(boolean o) {
-    return new FilePullOptions(o, maxUnpackedBytes, maxEntries);
+  /** A builder starting from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A copy with this limit on what one directory layer may expand to. */
-  public FilePullOptions withMaxUnpackedBytes(long max) {
-    return new FilePullOptions(overwrite, max, maxEntries);
+  /** A builder holding these options, to change some of them. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Whether files that exist are replaced; when false (the default) an existing file fails the pull and
+   * nothing is written.
+   */
+  public boolean overwrite() {
+    return overwrite;
+  }
+
+  /** The most bytes one directory layer may expand to. */
+  public long maxUnpackedBytes() {
+    return maxUnpackedBytes;
+  }
+
+  /** The most entries one directory layer may hold. */
+  public int maxEntries() {
+    return maxEntries;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FilePullOptions other && overwrite == other.overwrite
+        && maxUnpackedBytes == other.maxUnpackedBytes && maxEntries == other.maxEntries;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(overwrite, maxUnpackedBytes, maxEntries);
+  }
+
+  @Override
+  public String toString() {
+    return "FilePullOptions[overwrite=" + overwrite + ", maxUnpackedBytes=" + maxUnpackedBytes
+        + ", maxEntries=" + maxEntries + "]";
+  }
+
+  /** Builds {@link FilePullOptions}. */
+  public static final class Builder {
+    private boolean overwrite;
+    private long maxUnpackedBytes = SafeExtractor.DEFAULT_MAX_BYTES;
+    private int maxEntries = SafeExtractor.DEFAULT_MAX_ENTRIES;
+
+    private Builder() {}
+
+    private Builder(FilePullOptions o) {
+      overwrite = o.overwrite;
+      maxUnpackedBytes = o.maxUnpackedBytes;
+      maxEntries = o.maxEntries;
+    }
+
+    /** Whether files that exist may be replaced; default false (an existing file fails the pull, nothing written). */
+    public Builder overwrite(boolean overwrite) {
+      this.overwrite = overwrite;
+      return this;
+    }
+
+    /**
+     * The most bytes one directory layer may expand to; default {@value SafeExtractor#DEFAULT_MAX_BYTES}.
+     *
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public Builder maxUnpackedBytes(long max) {
+      if (max <= 0) {
+        throw new IllegalArgumentException("maxUnpackedBytes must be positive, got " + max);
+      }
+      this.maxUnpackedBytes = max;
+      return this;
+    }
+
+    /**
+     * The most entries one directory layer may hold; default {@value SafeExtractor#DEFAULT_MAX_ENTRIES}.
+     *
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public Builder maxEntries(int max) {
+      if (max <= 0) {
+        throw new IllegalArgumentException("maxEntries must be positive, got " + max);
+      }
+      this.maxEntries = max;
+      return this;
+    }
+
+    /** The options as set so far. */
+    public FilePullOptions build() {
+      return new FilePullOptions(this);
+    }
   }
 }

@@ -1,16 +1,19 @@
 package dev.berth.artifacts.wasm;
 
 import dev.berth.artifacts.archive.StagingDirectory;
+import dev.berth.artifacts.internal.OneCall;
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.Reference;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
+import dev.berth.core.remote.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +29,17 @@ import java.util.List;
  *
  * <p>Pull also reads the layouts older tools wrote (see {@link WasmLayout}) and refuses a layer that is
  * not WebAssembly, writing nothing.
+ *
+ * <p>Both work on any {@link Target}; for a registry, each also takes a {@link Reference} in one call,
+ * with a client built from the default credentials ({@link #push(Reference, Path)}, {@link
+ * #pull(Reference, Path)}) or with a client of your own ({@link #push(RegistryClient, Reference, Path,
+ * WasmPushOptions)}):
+ *
+ * <pre>{@code
+ * Reference ref = Reference.parse("ghcr.io/octo/add:1.0.0");
+ * WasmArtifacts.push(ref, Path.of("add.wasm"));
+ * PulledWasm pulled = WasmArtifacts.pull(ref, Path.of("pulled.wasm"));
+ * }</pre>
  */
 public final class WasmArtifacts {
   /** wasm-to-oci's config type. */
@@ -33,6 +47,50 @@ public final class WasmArtifacts {
   private static final long MAX_CONFIG_BYTES = 4L << 20;
 
   private WasmArtifacts() {}
+
+  /**
+   * Pushes {@code wasmFile} with the {@link WasmPushOptions#defaults() default options} to the registry
+   * repository {@code ref} names, tagged with its tag (untagged when it has none), in one call: the
+   * client is the one the CLI uses without flags, https with the default credential chain (docker's
+   * config.json and its credential helpers, podman's and Helm's logins, then {@code GITHUB_TOKEN}). It
+   * shares berth's process-wide connection pool, so nothing is left open to close. For plain HTTP, an
+   * own CA, proxy or OkHttp client, use {@link #push(RegistryClient, Reference, Path, WasmPushOptions)}.
+   *
+   * @throws IllegalArgumentException when {@code ref} holds a digest (a push's digest is computed from
+   *     its content)
+   * @throws InvalidWasmException when the file is neither a core module nor a component
+   * @throws IOException when the file cannot be read or the registry refuses (an {@link
+   *     dev.berth.core.OciException} subtype says why)
+   */
+  public static WasmPushResult push(Reference ref, Path wasmFile) throws IOException {
+    return push(ref, wasmFile, WasmPushOptions.defaults());
+  }
+
+  /**
+   * As {@link #push(Reference, Path)} with these options.
+   *
+   * @throws IllegalArgumentException when {@code ref} holds a digest
+   * @throws InvalidWasmException when the file is neither a core module nor a component
+   * @throws IOException when the file cannot be read or the registry refuses
+   */
+  public static WasmPushResult push(Reference ref, Path wasmFile, WasmPushOptions options) throws IOException {
+    return push(OneCall.defaultClient(), ref, wasmFile, options);
+  }
+
+  /**
+   * Pushes {@code wasmFile} to the repository {@code ref} names through {@code client}, tagged with
+   * {@code ref}'s tag (untagged when it has none): {@code push(client.repository(ref), wasmFile, options,
+   * ref.tag())} after checking that {@code ref} holds no digest.
+   *
+   * @throws IllegalArgumentException when {@code ref} holds a digest
+   * @throws InvalidWasmException when the file is neither a core module nor a component
+   * @throws IOException when the file cannot be read or the registry refuses
+   */
+  public static WasmPushResult push(RegistryClient client, Reference ref, Path wasmFile, WasmPushOptions options)
+      throws IOException {
+    String tag = OneCall.tagToPush(ref);
+    return push(client.repository(ref), wasmFile, options, tag);
+  }
 
   /**
    * Pushes {@code wasmFile} and a manifest for it, tagged {@code tagOrNull} when not null.
@@ -64,16 +122,64 @@ public final class WasmArtifacts {
   }
 
   /**
+   * Pulls the wasm binary {@code ref} names (its digest when it has one, else its tag) to {@code
+   * outputFile} with the {@link WasmPullOptions#defaults() default options} (an existing file fails the
+   * pull), in one call with a client built from the default credentials as {@link #push(Reference,
+   * Path)} does.
+   *
+   * @throws IllegalArgumentException when {@code ref} names neither a tag nor a digest
+   * @throws java.nio.file.FileAlreadyExistsException when the file exists (nothing is downloaded)
+   * @throws UnsupportedException when the artifact is not a wasm artifact in a layout berth knows
+   * @throws InvalidWasmException when the layer's bytes are not WebAssembly (nothing is written)
+   * @throws IOException when the registry refuses or the content does not match its digest
+   */
+  public static PulledWasm pull(Reference ref, Path outputFile) throws IOException {
+    return pull(ref, outputFile, WasmPullOptions.defaults());
+  }
+
+  /**
+   * As {@link #pull(Reference, Path)} with these options.
+   *
+   * @throws IllegalArgumentException when {@code ref} names neither a tag nor a digest
+   * @throws java.nio.file.FileAlreadyExistsException when the file exists and overwrite is off
+   * @throws UnsupportedException when the artifact is not a wasm artifact in a layout berth knows
+   * @throws InvalidWasmException when the layer's bytes are not WebAssembly (nothing is written)
+   * @throws IOException when the registry refuses or the content does not match its digest
+   */
+  public static PulledWasm pull(Reference ref, Path outputFile, WasmPullOptions options) throws IOException {
+    return pull(OneCall.defaultClient(), ref, outputFile, options);
+  }
+
+  /**
+   * Pulls the wasm binary {@code ref} names (its digest when it has one, else its tag) to {@code
+   * outputFile} through {@code client}: {@code pull(client.repository(ref), ref.reference(), outputFile,
+   * options)} after checking that {@code ref} names something to pull.
+   *
+   * @throws IllegalArgumentException when {@code ref} names neither a tag nor a digest
+   * @throws java.nio.file.FileAlreadyExistsException when the file exists and overwrite is off
+   * @throws UnsupportedException when the artifact is not a wasm artifact in a layout berth knows
+   * @throws InvalidWasmException when the layer's bytes are not WebAssembly (nothing is written)
+   * @throws IOException when the registry refuses or the content does not match its digest
+   */
+  public static PulledWasm pull(RegistryClient client, Reference ref, Path outputFile, WasmPullOptions options)
+      throws IOException {
+    String reference = OneCall.toPull(ref);
+    return pull(client.repository(ref), reference, outputFile, options);
+  }
+
+  /**
    * Pulls the wasm binary {@code reference} names to {@code outputFile}, all or nothing. An index is
    * followed to its manifest for the {@code wasm} architecture or a {@code wasip1}/{@code wasip2} os.
    *
    * @throws UnsupportedException when the artifact is not a wasm artifact in a layout berth knows, or a
    *     CNCF artifact does not have exactly one {@code application/wasm} layer
    * @throws InvalidWasmException when the layer's bytes are not WebAssembly (nothing is written)
-   * @throws java.nio.file.FileAlreadyExistsException when the file exists and {@code overwrite} is false
+   * @throws java.nio.file.FileAlreadyExistsException when the file exists and {@link
+   *     WasmPullOptions#overwrite()} is false (checked before anything is downloaded)
    */
-  public static PulledWasm pull(ReadOnlyTarget source, String reference, Path outputFile, boolean overwrite)
+  public static PulledWasm pull(ReadOnlyTarget source, String reference, Path outputFile, WasmPullOptions options)
       throws IOException {
+    boolean overwrite = options.overwrite();
     Path target = outputFile.toAbsolutePath().normalize();
     StagingDirectory.checkFileCanLand(target.getParent(), target.getFileName().toString(), overwrite); // first
     EncodedManifest encoded = Contents.fetchReference(source, reference); // one GET, no HEAD first

@@ -2,23 +2,37 @@ package dev.berth.artifacts.wasm;
 
 import dev.berth.artifacts.Annotations;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Options for {@link WasmArtifacts#push}.
+ * How {@link WasmArtifacts#push} describes a binary: the config's author and creation time, a
+ * component's imports and exports, and the manifest's annotations. Immutable; start from {@link
+ * #defaults()} or {@link #builder()}. A class with a builder rather than a record, so that a setting
+ * added later breaks no caller.
  *
- * @param author the config's {@code author}, or null
- * @param created the config's {@code created}, or null for the time of the push (a fixed time makes the
- *     same file give the same digest)
- * @param component a component's imports and exports when the caller knows them (for example from its
- *     WIT world); null to read them from the binary when that is possible
- * @param annotations annotations on the manifest
+ * <pre>{@code
+ * WasmPushOptions options = WasmPushOptions.builder()
+ *     .author("team@example.com")
+ *     .created(Instant.parse("2024-01-01T00:00:00Z"))
+ *     .build();
+ * }</pre>
  */
-public record WasmPushOptions(String author, Instant created, WasmComponent component, Map<String, String> annotations) {
-  /** Copies the annotations, sorted by key; null becomes empty. */
-  public WasmPushOptions {
-    annotations = annotations == null ? Map.of() : Map.copyOf(new TreeMap<>(Annotations.requirePrintable(annotations)));
+public final class WasmPushOptions {
+  private static final WasmPushOptions DEFAULTS = builder().build();
+
+  private final String author;
+  private final Instant created;
+  private final WasmComponent component;
+  private final Map<String, String> annotations;
+
+  private WasmPushOptions(Builder b) {
+    this.author = b.author;
+    this.created = b.created;
+    this.component = b.component;
+    this.annotations = Collections.unmodifiableMap(new TreeMap<>(b.annotations));
   }
 
   /**
@@ -26,26 +40,124 @@ public record WasmPushOptions(String author, Instant created, WasmComponent comp
    * possible, no annotations.
    */
   public static WasmPushOptions defaults() {
-    return new WasmPushOptions(null, null, null, null);
+    return DEFAULTS;
   }
 
-  /** A copy with this author (null for none). */
-  public WasmPushOptions withAuthor(String a) {
-    return new WasmPushOptions(a, created, component, annotations);
+  /** A builder starting from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A copy with this fixed creation time (null for the time of the push). */
-  public WasmPushOptions withCreated(Instant c) {
-    return new WasmPushOptions(author, c, component, annotations);
+  /** A builder holding these options, to change some of them. */
+  public Builder newBuilder() {
+    return new Builder(this);
   }
 
-  /** A copy with these imports and exports (null to read them from the binary). */
-  public WasmPushOptions withComponent(WasmComponent c) {
-    return new WasmPushOptions(author, created, c, annotations);
+  /** The config's {@code author}, or null for none. */
+  public String author() {
+    return author;
   }
 
-  /** A copy with these manifest annotations instead. */
-  public WasmPushOptions withAnnotations(Map<String, String> a) {
-    return new WasmPushOptions(author, created, component, a);
+  /**
+   * The config's {@code created}, or null for the time of the push (a fixed time makes the same file
+   * give the same digest).
+   */
+  public Instant created() {
+    return created;
+  }
+
+  /**
+   * A component's imports and exports as the caller knows them (for example from its WIT world), or
+   * null to read them from the binary when that is possible.
+   */
+  public WasmComponent component() {
+    return component;
+  }
+
+  /** The manifest's annotations, sorted by key; empty for none. */
+  public Map<String, String> annotations() {
+    return annotations;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WasmPushOptions other && Objects.equals(author, other.author)
+        && Objects.equals(created, other.created) && Objects.equals(component, other.component)
+        && annotations.equals(other.annotations);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(author, created, component, annotations);
+  }
+
+  @Override
+  public String toString() {
+    return "WasmPushOptions[author=" + author + ", created=" + created + ", component=" + component
+        + ", annotations=" + annotations + "]";
+  }
+
+  /** Builds {@link WasmPushOptions}. */
+  public static final class Builder {
+    private String author;
+    private Instant created;
+    private WasmComponent component;
+    private final Map<String, String> annotations = new TreeMap<>();
+
+    private Builder() {}
+
+    private Builder(WasmPushOptions o) {
+      author = o.author;
+      created = o.created;
+      component = o.component;
+      annotations.putAll(o.annotations);
+    }
+
+    /** The config's {@code author}; null (the default) for none. */
+    public Builder author(String author) {
+      this.author = author;
+      return this;
+    }
+
+    /**
+     * A fixed {@code created} time for the config; null (the default) for the time of the push. With a
+     * fixed time, pushing the same file twice gives the same manifest digest.
+     */
+    public Builder created(Instant created) {
+      this.created = created;
+      return this;
+    }
+
+    /** These imports and exports for a component; null (the default) to read them from the binary. */
+    public Builder component(WasmComponent component) {
+      this.component = component;
+      return this;
+    }
+
+    /**
+     * Sets one manifest annotation.
+     *
+     * @throws IllegalArgumentException when the key or value holds a control character
+     */
+    public Builder annotation(String key, String value) {
+      Annotations.requirePrintable(key, value);
+      annotations.put(key, value);
+      return this;
+    }
+
+    /**
+     * Sets these manifest annotations, beside any set before.
+     *
+     * @throws IllegalArgumentException when a key or value holds a control character
+     */
+    public Builder annotations(Map<String, String> annotations) {
+      this.annotations.putAll(Annotations.requirePrintable(Objects.requireNonNull(annotations, "annotations")));
+      return this;
+    }
+
+    /** The options as set so far. */
+    public WasmPushOptions build() {
+      return new WasmPushOptions(this);
+    }
   }
 }

@@ -137,7 +137,7 @@ class FileArtifactsTest {
     assertOnly(out, "b.txt");
     assertEquals("old b", Files.readString(out.resolve("b.txt")));
 
-    FileArtifacts.pull(store, "t", out, FilePullOptions.defaults().withOverwrite(true));
+    FileArtifacts.pull(store, "t", out, FilePullOptions.builder().overwrite(true).build());
     assertEquals("new a", Files.readString(out.resolve("a.txt")));
     assertEquals("new b", Files.readString(out.resolve("b.txt")));
     assertOnly(out, "a.txt", "b.txt");
@@ -242,7 +242,7 @@ class FileArtifactsTest {
     pushManifest(store, List.of(layer), "t");
     Path out = Files.createDirectories(tmp.resolve("out"));
     assertThrows(dev.berth.core.SizeLimitExceededException.class, () -> FileArtifacts.pull(store, "t", out,
-        FilePullOptions.defaults().withMaxUnpackedBytes(1 << 20)));
+        FilePullOptions.builder().maxUnpackedBytes(1 << 20).build()));
     assertOnly(out);
   }
 

@@ -19,6 +19,7 @@ import dev.berth.artifacts.helm.PulledChart;
 import dev.berth.artifacts.wasm.PulledWasm;
 import dev.berth.artifacts.wasm.WasmArtifacts;
 import dev.berth.artifacts.wasm.WasmKind;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
@@ -138,7 +139,7 @@ class ArtifactsRegistryIT {
       Files.copy(in, wasm);
     }
     WasmArtifacts.push(repo, wasm, WasmPushOptions.defaults(), "0.1.0");
-    PulledWasm pulled = WasmArtifacts.pull(repo, "0.1.0", tmp.resolve("out/hello.wasm"), false);
+    PulledWasm pulled = WasmArtifacts.pull(repo, "0.1.0", tmp.resolve("out/hello.wasm"), WasmPullOptions.defaults());
     assertEquals(WasmKind.COMPONENT, pulled.kind());
     assertEquals("wasip2", pulled.config().os());
     assertEquals(List.of("wasi:cli/run@0.2.12"), pulled.config().component().exports());

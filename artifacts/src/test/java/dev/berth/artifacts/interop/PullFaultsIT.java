@@ -12,6 +12,7 @@ import dev.berth.artifacts.helm.HelmCharts;
 import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.HelmPullOptions;
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.content.Contents;
@@ -115,12 +116,12 @@ class PullFaultsIT {
     proxy.inject(RequestMatcher.pathContains(layer.digest().hex()), Fault.flipByte());
     proxy.inject(RequestMatcher.pathContains(wasmLayer.digest().hex()), Fault.flipByte());
     assertThrows(IOException.class, () -> HelmCharts.pull(charts, "1.0.0", out, HelmPullOptions.defaults()));
-    assertThrows(IOException.class, () -> WasmArtifacts.pull(wasmRepo, "1", out.resolve("hello.wasm"), false));
+    assertThrows(IOException.class, () -> WasmArtifacts.pull(wasmRepo, "1", out.resolve("hello.wasm"), WasmPullOptions.defaults()));
     assertOnly(out);
 
     proxy.clearRules();
     HelmCharts.pull(charts, "1.0.0", out, HelmPullOptions.defaults());
-    WasmArtifacts.pull(wasmRepo, "1", out.resolve("hello.wasm"), false);
+    WasmArtifacts.pull(wasmRepo, "1", out.resolve("hello.wasm"), WasmPullOptions.defaults());
     assertOnly(out, "faulty-1.0.0.tgz", "hello.wasm");
     assertArrayEquals(Files.readAllBytes(wasm), Files.readAllBytes(out.resolve("hello.wasm")));
     assertFalse(Files.exists(tmp.resolve("out/faulty-1.0.0.tgz.prov")));

@@ -12,6 +12,7 @@ import dev.berth.artifacts.helm.HelmCharts;
 import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.HelmPullOptions;
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
@@ -140,7 +141,7 @@ class RequestFloorIT {
 
     Repository fresh = RegistryClient.builder().plainHttp(proxy.host()).build().repository(proxy.host() + "/floor/wasm");
     proxy.resetCounters();
-    WasmArtifacts.pull(fresh, "0.1.0", tmp.resolve("out/hello.wasm"), false);
+    WasmArtifacts.pull(fresh, "0.1.0", tmp.resolve("out/hello.wasm"), WasmPullOptions.defaults());
     assertEquals(List.of("GET manifest 0.1.0", "GET blob", "GET blob"), shapes(), "manifest, config, layer");
   }
 

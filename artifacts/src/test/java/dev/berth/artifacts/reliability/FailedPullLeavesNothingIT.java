@@ -12,6 +12,7 @@ import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.HelmPullOptions;
 import dev.berth.artifacts.image.Images;
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
@@ -151,7 +152,7 @@ class FailedPullLeavesNothingIT {
           switch (kind) {
             case "files" -> FileArtifacts.pull(from, "v1", out, FilePullOptions.defaults());
             case "chart" -> HelmCharts.pull(from, "1.0.0", out, HelmPullOptions.defaults());
-            default -> WasmArtifacts.pull(from, "v1", out.resolve("m.wasm"), false);
+            default -> WasmArtifacts.pull(from, "v1", out.resolve("m.wasm"), WasmPullOptions.defaults());
           }
         }, kind + " with " + fault);
         assertEquals(before, snapshot(out), kind + " with " + fault + " (" + e + ")");

@@ -13,6 +13,7 @@ import dev.berth.artifacts.helm.HelmPullOptions;
 import dev.berth.artifacts.helm.PulledChart;
 import dev.berth.artifacts.image.Images;
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
@@ -225,7 +226,7 @@ final class Workload {
       @Override
       public void pullAndVerify(RegistryClient client, String host, Path work) throws IOException {
         Path out = work.resolve("wasm" + i).resolve("module.wasm");
-        WasmArtifacts.pull(client.repository(host, repo), "v1", out, false);
+        WasmArtifacts.pull(client.repository(host, repo), "v1", out, WasmPullOptions.defaults());
         assertArrayEquals(module, Files.readAllBytes(out));
       }
     };

@@ -46,8 +46,8 @@ class WasmArtifactsTest {
   void componentRoundTripsWithTheCncfLayout(String name, Function<Path, Target> factory) throws IOException {
     Target store = factory.apply(tmp);
     Path wasm = WasmFixtures.copy("hello.component.wasm", tmp.resolve("in"));
-    WasmPushResult r = WasmArtifacts.push(store, wasm, WasmPushOptions.defaults().withAuthor("berth tests")
-        .withCreated(Instant.parse("2024-02-03T04:05:06Z")), "v1");
+    WasmPushResult r = WasmArtifacts.push(store, wasm, WasmPushOptions.builder().author("berth tests")
+        .created(Instant.parse("2024-02-03T04:05:06Z")).build(), "v1");
 
     Manifest m = Contents.fetchManifest(store, store.resolve("v1")).manifest();
     assertEquals(MediaTypes.OCI_MANIFEST, m.mediaType());
@@ -64,7 +64,7 @@ class WasmArtifactsTest {
     assertEquals("wasi:cli/run@0.2.12", config.get("component").get("exports").get(0).asText());
     assertEquals(8, config.get("component").get("imports").size());
 
-    PulledWasm pulled = WasmArtifacts.pull(store, "v1", tmp.resolve("out/app.wasm"), false);
+    PulledWasm pulled = WasmArtifacts.pull(store, "v1", tmp.resolve("out/app.wasm"), WasmPullOptions.defaults());
     assertArrayEquals(Files.readAllBytes(wasm), Files.readAllBytes(pulled.file()));
     assertEquals(WasmKind.COMPONENT, pulled.kind());
     assertEquals(WasmLayout.CNCF, pulled.layout());
@@ -79,7 +79,7 @@ class WasmArtifactsTest {
     WasmPushResult r = WasmArtifacts.push(store, wasm, WasmPushOptions.defaults(), "m");
     assertEquals("wasip1", r.config().os());
     assertNull(r.config().component());
-    PulledWasm pulled = WasmArtifacts.pull(store, "m", tmp.resolve("out.wasm"), false);
+    PulledWasm pulled = WasmArtifacts.pull(store, "m", tmp.resolve("out.wasm"), WasmPullOptions.defaults());
     assertEquals(WasmKind.MODULE, pulled.kind());
     assertArrayEquals(Files.readAllBytes(wasm), Files.readAllBytes(pulled.file()));
   }
@@ -91,7 +91,7 @@ class WasmArtifactsTest {
     Path out = Files.writeString(tmp.resolve("mine.wasm"), "mine");
     CountingSource source = new CountingSource(store);
 
-    assertThrows(FileAlreadyExistsException.class, () -> WasmArtifacts.pull(source, "1", out, false));
+    assertThrows(FileAlreadyExistsException.class, () -> WasmArtifacts.pull(source, "1", out, WasmPullOptions.defaults()));
     assertEquals(0, source.blobFetches());
     assertEquals("mine", Files.readString(out));
   }
@@ -100,7 +100,7 @@ class WasmArtifactsTest {
   void sameFileAndTimeGiveTheSameDigest() throws IOException {
     MemoryStore store = new MemoryStore();
     Path wasm = WasmFixtures.copy("demo.component.wasm", tmp);
-    WasmPushOptions o = WasmPushOptions.defaults().withCreated(Instant.EPOCH);
+    WasmPushOptions o = WasmPushOptions.builder().created(Instant.EPOCH).build();
     assertEquals(WasmArtifacts.push(store, wasm, o, null).manifest(), WasmArtifacts.push(store, wasm, o, null).manifest());
   }
 
@@ -109,7 +109,7 @@ class WasmArtifactsTest {
     MemoryStore store = new MemoryStore();
     Path wasm = WasmFixtures.copy("demo.component.wasm", tmp);
     WasmComponent mine = new WasmComponent(List.of("x:y/z@1.0.0"), List.of(), "wasi:http/proxy@0.2.0");
-    assertEquals(mine, WasmArtifacts.push(store, wasm, WasmPushOptions.defaults().withComponent(mine), "t")
+    assertEquals(mine, WasmArtifacts.push(store, wasm, WasmPushOptions.builder().component(mine).build(), "t")
         .config().component());
   }
 
@@ -128,7 +128,7 @@ class WasmArtifactsTest {
     Descriptor layer = Contents.pushBytes(store, MediaTypes.WASM_LAYER, script);
     pushManifest(store, MediaTypes.WASM_CONFIG, "{}".getBytes(StandardCharsets.UTF_8), List.of(layer), "t");
     Path out = Files.createDirectories(tmp.resolve("out"));
-    assertThrows(InvalidWasmException.class, () -> WasmArtifacts.pull(store, "t", out.resolve("app.wasm"), false));
+    assertThrows(InvalidWasmException.class, () -> WasmArtifacts.pull(store, "t", out.resolve("app.wasm"), WasmPullOptions.defaults()));
     try (Stream<Path> s = Files.list(out)) {
       assertEquals(0, s.count());
     }
@@ -142,7 +142,7 @@ class WasmArtifactsTest {
     Descriptor b = Contents.pushBytes(store, "application/vnd.example.policy+yaml", "x: 1".getBytes(StandardCharsets.UTF_8));
     pushManifest(store, MediaTypes.WASM_CONFIG, "{}".getBytes(StandardCharsets.UTF_8), List.of(a, b), "two");
     UnsupportedException e = assertThrows(UnsupportedException.class,
-        () -> WasmArtifacts.pull(store, "two", tmp.resolve("x.wasm"), false));
+        () -> WasmArtifacts.pull(store, "two", tmp.resolve("x.wasm"), WasmPullOptions.defaults()));
     assertTrue(e.getMessage().contains("exactly one"), e.getMessage());
   }
 
@@ -158,11 +158,11 @@ class WasmArtifactsTest {
     pushManifest(store, MediaTypes.OCI_CONFIG, "{\"architecture\":\"wasm\",\"os\":\"wasip2\"}".getBytes(StandardCharsets.UTF_8),
         List.of(other, rw), "runwasi");
 
-    PulledWasm a = WasmArtifacts.pull(store, "w2o", tmp.resolve("a.wasm"), false);
+    PulledWasm a = WasmArtifacts.pull(store, "w2o", tmp.resolve("a.wasm"), WasmPullOptions.defaults());
     assertEquals(WasmLayout.WASM_TO_OCI, a.layout());
     assertEquals(WasmKind.MODULE, a.kind());
     assertNull(a.config());
-    PulledWasm b = WasmArtifacts.pull(store, "runwasi", tmp.resolve("b.wasm"), false);
+    PulledWasm b = WasmArtifacts.pull(store, "runwasi", tmp.resolve("b.wasm"), WasmPullOptions.defaults());
     assertEquals(WasmLayout.RUNWASI, b.layout());
     assertArrayEquals(component, Files.readAllBytes(b.file()));
   }
@@ -172,14 +172,14 @@ class WasmArtifactsTest {
     MemoryStore store = new MemoryStore();
     Descriptor l = Contents.pushBytes(store, MediaTypes.OCI_LAYER_TAR, new byte[] {1});
     pushManifest(store, MediaTypes.OCI_CONFIG, "{}".getBytes(StandardCharsets.UTF_8), List.of(l), "img");
-    assertThrows(UnsupportedException.class, () -> WasmArtifacts.pull(store, "img", tmp.resolve("x.wasm"), false));
+    assertThrows(UnsupportedException.class, () -> WasmArtifacts.pull(store, "img", tmp.resolve("x.wasm"), WasmPullOptions.defaults()));
 
     Path wasm = WasmFixtures.copy("hello.module.wasm", tmp.resolve("in"));
     WasmArtifacts.push(store, wasm, WasmPushOptions.defaults(), "m");
     Path existing = Files.writeString(tmp.resolve("keep.wasm"), "mine");
-    assertThrows(FileAlreadyExistsException.class, () -> WasmArtifacts.pull(store, "m", existing, false));
+    assertThrows(FileAlreadyExistsException.class, () -> WasmArtifacts.pull(store, "m", existing, WasmPullOptions.defaults()));
     assertEquals("mine", Files.readString(existing));
-    WasmArtifacts.pull(store, "m", existing, true);
+    WasmArtifacts.pull(store, "m", existing, WasmPullOptions.builder().overwrite(true).build());
     assertFalse(Files.readString(existing, StandardCharsets.ISO_8859_1).equals("mine"));
   }
 

@@ -1,6 +1,7 @@
 package dev.berth.cli.demo;
 
 import dev.berth.artifacts.wasm.WasmArtifacts;
+import dev.berth.artifacts.wasm.WasmPullOptions;
 import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.OciException;
@@ -35,13 +36,14 @@ final class WasmArtifact implements DemoArtifact {
 
   @Override
   public Descriptor push(Target target) throws IOException {
-    WasmPushOptions options = WasmPushOptions.defaults().withCreated(FilesArtifact.CREATED);
+    WasmPushOptions options = WasmPushOptions.builder().created(FilesArtifact.CREATED).build();
     return WasmArtifacts.push(target, wasmFile, options, tag()).manifest();
   }
 
   @Override
   public Path pull(ReadOnlyTarget source, Path into) throws IOException {
-    return WasmArtifacts.pull(source, tag(), into.resolve("add.wasm"), true).file();
+    WasmPullOptions replace = WasmPullOptions.builder().overwrite(true).build();
+    return WasmArtifacts.pull(source, tag(), into.resolve("add.wasm"), replace).file();
   }
 
   @Override
