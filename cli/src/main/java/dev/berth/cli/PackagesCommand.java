@@ -209,13 +209,14 @@ final class PackagesCommand {
 
     @Override
     protected int run(Session session) throws Exception {
-      PruneRules rules = PruneRules.none().withOrphanedReferrerTags(orphanedReferrers);
+      PruneRules.Builder chosen = PruneRules.builder().orphanedReferrerTags(orphanedReferrers);
       if (keepTagged != null) {
-        rules = rules.withKeepTagged(keepTagged);
+        chosen.keepTagged(keepTagged);
       }
       if (untaggedOlderThan != null) {
-        rules = rules.withUntaggedOlderThan(age(untaggedOlderThan));
+        chosen.untaggedOlderThan(age(untaggedOlderThan));
       }
+      PruneRules rules = chosen.build();
       if (!rules.deletesAnything()) {
         throw new IllegalArgumentException("no rule given: pass --keep-tagged N, --untagged-older-than AGE"
             + " or --orphaned-referrers");

@@ -162,7 +162,7 @@ class FileArtifactsTest {
   void pullMergesIntoExistingDirectoriesWithoutReplacingThem() throws IOException {
     MemoryStore store = new MemoryStore();
     Path f = write(tmp.resolve("in/n.txt"), "n");
-    FileArtifacts.push(store, FilePush.builder().add(new FileEntry(f, "sub/n.txt", null, null)).build(), "t");
+    FileArtifacts.push(store, FilePush.builder().add(FileEntry.builder(f, "sub/n.txt").build()).build(), "t");
     Path out = tmp.resolve("out");
     write(out.resolve("sub/old.txt"), "old");
     FileArtifacts.pull(store, "t", out, FilePullOptions.defaults());
@@ -270,7 +270,7 @@ class FileArtifactsTest {
   void aFileTitleWithASubdirectoryIsWrittenThere() throws IOException {
     MemoryStore store = new MemoryStore();
     Path a = write(tmp.resolve("x/a.txt"), "1");
-    Descriptor d = FileArtifacts.push(store, FilePush.builder().add(new FileEntry(a, "conf/a.txt", null, null)).build(),
+    Descriptor d = FileArtifacts.push(store, FilePush.builder().add(FileEntry.builder(a, "conf/a.txt").build()).build(),
         null);
     Path out = tmp.resolve("out");
     FileArtifacts.pull(store, d.digest().toString(), out, FilePullOptions.defaults());

@@ -56,7 +56,7 @@ class PrunePlannerTest {
     Digest old = version("old-untagged", 8);
     version("new-untagged", 1);
 
-    PrunePlan plan = plan(PruneRules.none().withKeepTagged(1).withUntaggedOlderThan(Duration.ofDays(7)));
+    PrunePlan plan = plan(PruneRules.builder().keepTagged(1).untaggedOlderThan(Duration.ofDays(7)).build());
 
     assertEquals(Set.of(d("v1").toString(), v2.toString(), old.toString()), deleted(plan));
     assertEquals(2, plan.keep().size());
@@ -73,7 +73,7 @@ class PrunePlannerTest {
     indexes.put(index, List.of(amd64, arm64));
     Digest strayOld = version("stray", 40);
 
-    PrunePlan plan = plan(PruneRules.none().withUntaggedOlderThan(Duration.ofDays(1)));
+    PrunePlan plan = plan(PruneRules.builder().untaggedOlderThan(Duration.ofDays(1)).build());
 
     assertEquals(Set.of(strayOld.toString()), deleted(plan));
     String why = plan.keep().stream().filter(x -> x.version().name().equals(amd64.toString())).findFirst()
@@ -88,7 +88,7 @@ class PrunePlannerTest {
     indexes.put(index, List.of(amd64));
     version("v2", 1, "v2");
 
-    PrunePlan plan = plan(PruneRules.none().withKeepTagged(1).withUntaggedOlderThan(Duration.ofDays(1)));
+    PrunePlan plan = plan(PruneRules.builder().keepTagged(1).untaggedOlderThan(Duration.ofDays(1)).build());
 
     assertEquals(Set.of(amd64.toString(), index.toString()), deleted(plan));
   }
@@ -101,7 +101,7 @@ class PrunePlannerTest {
     indexes.put(outer, List.of(inner));
     indexes.put(inner, List.of(leaf));
 
-    assertEquals(Set.of(), deleted(plan(PruneRules.none().withUntaggedOlderThan(Duration.ZERO))));
+    assertEquals(Set.of(), deleted(plan(PruneRules.builder().untaggedOlderThan(Duration.ZERO).build())));
   }
 
   @Test
@@ -114,8 +114,8 @@ class PrunePlannerTest {
     Digest referrer = version("sbom", 5);
     indexes.put(sigOfKept, List.of(referrer));
 
-    PrunePlan plan = plan(PruneRules.none().withKeepTagged(1).withOrphanedReferrerTags(true)
-        .withUntaggedOlderThan(Duration.ZERO));
+    PrunePlan plan = plan(PruneRules.builder().keepTagged(1).orphanedReferrerTags(true)
+        .untaggedOlderThan(Duration.ZERO).build());
 
     assertEquals(Set.of(going.toString(), sigOfGone.toString(), sigOfGoing.toString()), deleted(plan));
     assertTrue(plan.keep().stream().anyMatch(x -> x.version().name().equals(sigOfKept.toString())));
@@ -128,7 +128,7 @@ class PrunePlannerTest {
     Digest v1 = version("v1", 10, "v1");
     version("sig", 1, fallbackTag(v1));
 
-    assertEquals(Set.of(), deleted(plan(PruneRules.none().withKeepTagged(1))));
+    assertEquals(Set.of(), deleted(plan(PruneRules.builder().keepTagged(1).build())));
   }
 
   @Test
@@ -138,7 +138,7 @@ class PrunePlannerTest {
 
     assertEquals(Set.of(), deleted(plan(PruneRules.none())));
     IOException e = assertThrows(IOException.class, () -> PrunePlanner.plan(versions,
-        PruneRules.none().withUntaggedOlderThan(Duration.ZERO), NOW, digest -> {
+        PruneRules.builder().untaggedOlderThan(Duration.ZERO).build(), NOW, digest -> {
           throw new IOException("manifest unknown");
         }));
     assertEquals("manifest unknown", e.getMessage());
