@@ -17,6 +17,7 @@ import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Reference;
 import dev.berth.core.content.Contents;
+import dev.berth.core.remote.ProgressListener;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
 import dev.berth.cli.demo.DemoInputs;
@@ -24,6 +25,7 @@ import dev.berth.testkit.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -109,10 +111,19 @@ class ExamplesIT {
     Files.writeString(site.resolve("logo.svg"), "<svg/>");
     Reference ref = Reference.parse(first.host() + "/files/site:v1");
 
-    Descriptor pushed = FileArtifacts.push(client, ref, FilesExample.site(notes, tmp.resolve("public")));
+    List<String> sent = new CopyOnWriteArrayList<>();
+    ProgressListener progress = new ProgressListener() {
+      @Override
+      public void onDone(Descriptor blob) {
+        sent.add(blob.title() != null ? blob.title() : blob.mediaType());
+      }
+    };
+
+    Descriptor pushed = FileArtifacts.push(client, ref, FilesExample.site(notes, tmp.resolve("public"), progress));
     var pulled = FileArtifacts.pull(client, ref, tmp.resolve("out"), FilePullOptions.defaults());
 
     assertEquals(pushed.digest(), pulled.manifest().digest());
+    assertTrue(sent.containsAll(List.of("NOTES.md", "public")), "each file reported done: " + sent);
     assertEquals("# notes\n", Files.readString(tmp.resolve("out/NOTES.md")));
     assertEquals("<svg/>", Files.readString(tmp.resolve("out/public/img/logo.svg")));
   }

@@ -7,6 +7,7 @@ import dev.berth.artifacts.archive.TarArchiver;
 import dev.berth.artifacts.archive.UnsafeArchiveException;
 import dev.berth.artifacts.internal.InParallel;
 import dev.berth.artifacts.internal.OneCall;
+import dev.berth.artifacts.internal.OperationProgress;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.DigestMismatchException;
@@ -113,8 +114,9 @@ public final class FileArtifacts {
    * @throws UnsafeArchiveException when a title is absolute or has a {@code ..} segment
    * @throws IllegalArgumentException when two entries have the same title
    */
-  public static Descriptor push(Target target, FilePush request, String tagOrNull) throws IOException {
+  public static Descriptor push(Target destination, FilePush request, String tagOrNull) throws IOException {
     checkTitles(request.entries());
+    Target target = OperationProgress.on(destination, request.progressListener());
     List<Path> temps = Collections.synchronizedList(new ArrayList<>());
     try {
       // Entries side by side, as many at once as the registry client moves blobs (oras pushes 3).
@@ -209,8 +211,9 @@ public final class FileArtifacts {
    * @throws java.nio.file.FileAlreadyExistsException when a file exists and overwrite is off
    * @throws UnsupportedException when the reference names an index rather than a manifest
    */
-  public static PulledFiles pull(ReadOnlyTarget source, String reference, Path outputDir, FilePullOptions options)
+  public static PulledFiles pull(ReadOnlyTarget from, String reference, Path outputDir, FilePullOptions options)
       throws IOException {
+    ReadOnlyTarget source = OperationProgress.on(from, options.progressListener());
     EncodedManifest encoded = Contents.fetchReference(source, reference); // one GET, no HEAD first
     Descriptor root = encoded.descriptor();
     if (encoded.isIndex()) {

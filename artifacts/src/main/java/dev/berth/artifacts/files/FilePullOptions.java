@@ -1,6 +1,7 @@
 package dev.berth.artifacts.files;
 
 import dev.berth.artifacts.archive.SafeExtractor;
+import dev.berth.core.remote.ProgressListener;
 import java.util.Objects;
 
 /**
@@ -18,11 +19,13 @@ public final class FilePullOptions {
   private final boolean overwrite;
   private final long maxUnpackedBytes;
   private final int maxEntries;
+  private final ProgressListener progressListener;
 
   private FilePullOptions(Builder b) {
     this.overwrite = b.overwrite;
     this.maxUnpackedBytes = b.maxUnpackedBytes;
     this.maxEntries = b.maxEntries;
+    this.progressListener = b.progressListener;
   }
 
   /** No overwriting, {@link SafeExtractor}'s default limits. */
@@ -58,21 +61,34 @@ public final class FilePullOptions {
     return maxEntries;
   }
 
+  /**
+   * The listener this operation reports its registry transfers to, besides the client's own; {@link
+   * ProgressListener#NONE} (the default) for none.
+   */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof FilePullOptions other && overwrite == other.overwrite
-        && maxUnpackedBytes == other.maxUnpackedBytes && maxEntries == other.maxEntries;
+        && maxUnpackedBytes == other.maxUnpackedBytes && maxEntries == other.maxEntries
+        && progressListener.equals(other.progressListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(overwrite, maxUnpackedBytes, maxEntries);
+    return Objects.hash(overwrite, maxUnpackedBytes, maxEntries, progressListener);
   }
 
   @Override
   public String toString() {
     return "FilePullOptions[overwrite=" + overwrite + ", maxUnpackedBytes=" + maxUnpackedBytes
-        + ", maxEntries=" + maxEntries + "]";
+        + ", maxEntries=" + maxEntries + progressText() + "]";
+  }
+
+  private String progressText() {
+    return progressListener == ProgressListener.NONE ? "" : ", progressListener=" + progressListener;
   }
 
   /** Builds {@link FilePullOptions}. */
@@ -80,6 +96,7 @@ public final class FilePullOptions {
     private boolean overwrite;
     private long maxUnpackedBytes = SafeExtractor.DEFAULT_MAX_BYTES;
     private int maxEntries = SafeExtractor.DEFAULT_MAX_ENTRIES;
+    private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -87,6 +104,7 @@ public final class FilePullOptions {
       overwrite = o.overwrite;
       maxUnpackedBytes = o.maxUnpackedBytes;
       maxEntries = o.maxEntries;
+      progressListener = o.progressListener;
     }
 
     /** Whether files that exist may be replaced; default false (an existing file fails the pull, nothing written). */
@@ -118,6 +136,18 @@ public final class FilePullOptions {
         throw new IllegalArgumentException("maxEntries must be positive, got " + max);
       }
       this.maxEntries = max;
+      return this;
+    }
+
+    /**
+     * Reports this operation's transfers to or from a registry to {@code listener} as well as to the
+     * client's own: each {@link dev.berth.core.remote.TransferEvent} names the repository, the direction
+     * and the descriptor, and {@code done} comes once per blob or manifest. Default {@link
+     * ProgressListener#NONE}. An OCI layout or other local target moves no network bytes and reports
+     * nothing.
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

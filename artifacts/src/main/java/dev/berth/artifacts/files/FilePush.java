@@ -2,6 +2,7 @@ package dev.berth.artifacts.files;
 
 import dev.berth.artifacts.Annotations;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.remote.ProgressListener;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class FilePush {
   private final byte[] config;
   private final String configMediaType;
   private final Instant created;
+  private final ProgressListener progressListener;
 
   private FilePush(Builder b) {
     this.entries = List.copyOf(b.entries);
@@ -32,6 +34,7 @@ public final class FilePush {
     this.config = b.config;
     this.configMediaType = b.configMediaType;
     this.created = b.created;
+    this.progressListener = b.progressListener;
   }
 
   /** An empty builder: no entries, artifact type {@code application/vnd.unknown.artifact.v1}. */
@@ -77,6 +80,14 @@ public final class FilePush {
     return created;
   }
 
+  /**
+   * The listener this push reports its registry transfers to, besides the client's own; {@link
+   * ProgressListener#NONE} (the default) for none.
+   */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
   /** Builds a {@link FilePush}. */
   public static final class Builder {
     private final List<FileEntry> entries = new ArrayList<>();
@@ -86,6 +97,7 @@ public final class FilePush {
     private byte[] config;
     private String configMediaType;
     private Instant created;
+    private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -147,6 +159,18 @@ public final class FilePush {
      */
     public Builder created(Instant created) {
       this.created = Objects.requireNonNull(created, "created");
+      return this;
+    }
+
+    /**
+     * Reports this push's transfers to a registry to {@code listener} as well as to the client's own:
+     * each {@link dev.berth.core.remote.TransferEvent} names the repository, the direction and the
+     * descriptor, and {@code done} comes once per blob or manifest. Default {@link
+     * ProgressListener#NONE}. An OCI layout or other local target moves no network bytes and reports
+     * nothing.
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

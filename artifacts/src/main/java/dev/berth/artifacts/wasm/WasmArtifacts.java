@@ -2,6 +2,7 @@ package dev.berth.artifacts.wasm;
 
 import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.internal.OneCall;
+import dev.berth.artifacts.internal.OperationProgress;
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
@@ -97,8 +98,9 @@ public final class WasmArtifacts {
    *
    * @throws InvalidWasmException when the file is neither a core module nor a component
    */
-  public static WasmPushResult push(Target target, Path wasmFile, WasmPushOptions options, String tagOrNull)
+  public static WasmPushResult push(Target destination, Path wasmFile, WasmPushOptions options, String tagOrNull)
       throws IOException {
+    Target target = OperationProgress.on(destination, options.progressListener());
     WasmKind kind = WasmBinary.kind(wasmFile);
     Descriptor layer = Contents.describeFile(MediaTypes.WASM_LAYER, wasmFile)
         .withAnnotation(Descriptor.ANNOTATION_TITLE, wasmFile.getFileName().toString());
@@ -177,8 +179,9 @@ public final class WasmArtifacts {
    * @throws java.nio.file.FileAlreadyExistsException when the file exists and {@link
    *     WasmPullOptions#overwrite()} is false (checked before anything is downloaded)
    */
-  public static PulledWasm pull(ReadOnlyTarget source, String reference, Path outputFile, WasmPullOptions options)
+  public static PulledWasm pull(ReadOnlyTarget from, String reference, Path outputFile, WasmPullOptions options)
       throws IOException {
+    ReadOnlyTarget source = OperationProgress.on(from, options.progressListener());
     boolean overwrite = options.overwrite();
     Path target = outputFile.toAbsolutePath().normalize();
     StagingDirectory.checkFileCanLand(target.getParent(), target.getFileName().toString(), overwrite); // first

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.wasm;
 
+import dev.berth.core.remote.ProgressListener;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,11 @@ public final class WasmPullOptions {
   private static final WasmPullOptions DEFAULTS = builder().build();
 
   private final boolean overwrite;
+  private final ProgressListener progressListener;
 
   private WasmPullOptions(Builder b) {
     this.overwrite = b.overwrite;
+    this.progressListener = b.progressListener;
   }
 
   /** No overwriting: an existing file fails the pull before anything is downloaded. */
@@ -40,34 +43,61 @@ public final class WasmPullOptions {
     return overwrite;
   }
 
+  /**
+   * The listener this operation reports its registry transfers to, besides the client's own; {@link
+   * ProgressListener#NONE} (the default) for none.
+   */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof WasmPullOptions other && overwrite == other.overwrite;
+    return o instanceof WasmPullOptions other && overwrite == other.overwrite
+        && progressListener.equals(other.progressListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(overwrite);
+    return Objects.hash(overwrite, progressListener);
   }
 
   @Override
   public String toString() {
-    return "WasmPullOptions[overwrite=" + overwrite + "]";
+    return "WasmPullOptions[overwrite=" + overwrite + progressText() + "]";
+  }
+
+  private String progressText() {
+    return progressListener == ProgressListener.NONE ? "" : ", progressListener=" + progressListener;
   }
 
   /** Builds {@link WasmPullOptions}. */
   public static final class Builder {
     private boolean overwrite;
+    private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
     private Builder(WasmPullOptions o) {
       overwrite = o.overwrite;
+      progressListener = o.progressListener;
     }
 
     /** Whether an existing file may be replaced; default false (it fails the pull, nothing written). */
     public Builder overwrite(boolean overwrite) {
       this.overwrite = overwrite;
+      return this;
+    }
+
+    /**
+     * Reports this operation's transfers to or from a registry to {@code listener} as well as to the
+     * client's own: each {@link dev.berth.core.remote.TransferEvent} names the repository, the direction
+     * and the descriptor, and {@code done} comes once per blob or manifest. Default {@link
+     * ProgressListener#NONE}. An OCI layout or other local target moves no network bytes and reports
+     * nothing.
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.berth.artifacts.wasm;
 
 import dev.berth.artifacts.Annotations;
+import dev.berth.core.remote.ProgressListener;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -27,12 +28,14 @@ public final class WasmPushOptions {
   private final Instant created;
   private final WasmComponent component;
   private final Map<String, String> annotations;
+  private final ProgressListener progressListener;
 
   private WasmPushOptions(Builder b) {
     this.author = b.author;
     this.created = b.created;
     this.component = b.component;
     this.annotations = Collections.unmodifiableMap(new TreeMap<>(b.annotations));
+    this.progressListener = b.progressListener;
   }
 
   /**
@@ -79,22 +82,34 @@ public final class WasmPushOptions {
     return annotations;
   }
 
+  /**
+   * The listener this operation reports its registry transfers to, besides the client's own; {@link
+   * ProgressListener#NONE} (the default) for none.
+   */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof WasmPushOptions other && Objects.equals(author, other.author)
         && Objects.equals(created, other.created) && Objects.equals(component, other.component)
-        && annotations.equals(other.annotations);
+        && annotations.equals(other.annotations) && progressListener.equals(other.progressListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(author, created, component, annotations);
+    return Objects.hash(author, created, component, annotations, progressListener);
   }
 
   @Override
   public String toString() {
     return "WasmPushOptions[author=" + author + ", created=" + created + ", component=" + component
-        + ", annotations=" + annotations + "]";
+        + ", annotations=" + annotations + progressText() + "]";
+  }
+
+  private String progressText() {
+    return progressListener == ProgressListener.NONE ? "" : ", progressListener=" + progressListener;
   }
 
   /** Builds {@link WasmPushOptions}. */
@@ -103,6 +118,7 @@ public final class WasmPushOptions {
     private Instant created;
     private WasmComponent component;
     private final Map<String, String> annotations = new TreeMap<>();
+    private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -111,6 +127,7 @@ public final class WasmPushOptions {
       created = o.created;
       component = o.component;
       annotations.putAll(o.annotations);
+      progressListener = o.progressListener;
     }
 
     /** The config's {@code author}; null (the default) for none. */
@@ -152,6 +169,18 @@ public final class WasmPushOptions {
      */
     public Builder annotations(Map<String, String> annotations) {
       this.annotations.putAll(Annotations.requirePrintable(Objects.requireNonNull(annotations, "annotations")));
+      return this;
+    }
+
+    /**
+     * Reports this operation's transfers to or from a registry to {@code listener} as well as to the
+     * client's own: each {@link dev.berth.core.remote.TransferEvent} names the repository, the direction
+     * and the descriptor, and {@code done} comes once per blob or manifest. Default {@link
+     * ProgressListener#NONE}. An OCI layout or other local target moves no network bytes and reports
+     * nothing.
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
