@@ -25,7 +25,6 @@ import okhttp3.Response;
  * (ghcr.io) accept it. A registry that does not challenge at all cannot refuse, so the credential is kept.
  */
 public final class Login {
-  private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io");
   private final OkHttpClient client;
   private final DockerConfig config;
   private final Set<String> plainHttpHosts;
@@ -77,7 +76,7 @@ public final class Login {
             .tokenClient(client)
             .build())
         .build();
-    HttpUrl ping = HttpUrl.get((plainHttpHosts.contains(host) ? "http://" : "https://") + apiHost(host) + "/v2/");
+    HttpUrl ping = HttpUrl.get((plainHttpHosts.contains(host) ? "http://" : "https://") + DockerHub.apiHost(host) + "/v2/");
     try (Response response = verifying.newCall(new Request.Builder().url(ping).build()).execute()) {
       if (response.code() == 401 || response.code() == 403) {
         throw new AuthenticationException(Reason.CREDENTIALS_REFUSED,
@@ -118,11 +117,6 @@ public final class Login {
       throw new IllegalArgumentException("no registry host in '" + registry + "'");
     }
     return host.toLowerCase(Locale.ROOT);
-  }
-
-  /** Docker Hub's API is not served at the name users log in to. */
-  private static String apiHost(String host) {
-    return DOCKER_HUB.contains(host) ? "registry-1.docker.io" : host;
   }
 
   /** Configures a {@link Login}. */

@@ -17,6 +17,7 @@
  *   <li>{@link dev.berth.auth.Scopes}: the access a request needs, attached to it as a typed tag.
  *   <li>{@link dev.berth.auth.AuthInterceptor}: Basic, or the docker token flow with a token cache.
  *   <li>{@link dev.berth.auth.Login}: verify a credential against a registry, then store it; logout.
+ *   <li>{@link dev.berth.auth.DockerHub}: Docker Hub's names (references, API host, credential key), once.
  *   <li>{@link dev.berth.auth.AuthenticationException}: every authentication failure, with a
  *       {@link dev.berth.auth.AuthenticationException.Reason reason}.
  * </ul>

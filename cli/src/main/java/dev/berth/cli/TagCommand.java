@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.core.Descriptor;
+import dev.berth.core.Reference;
 import dev.berth.core.content.Target;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ final class TagCommand extends BerthCommand {
   protected int run(Session session) throws Exception {
     TargetArg target = TargetArg.parse(ref);
     for (String tag : tags) {
-      TargetArg.checkTag(tag); // all of them first: a bad third tag must not leave the first two set
+      Reference.checkTag(tag); // all of them first: a bad third tag must not leave the first two set
     }
     Target store = session.open(target, true);
     Descriptor manifest = store.resolve(Args.reference(target));

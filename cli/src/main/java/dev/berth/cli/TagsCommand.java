@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.core.Reference;
 import dev.berth.core.content.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,7 @@ final class TagsCommand extends BerthCommand {
 
   private static boolean isTag(String name) {
     try {
-      TargetArg.checkTag(name);
+      Reference.checkTag(name);
       return true;
     } catch (IllegalArgumentException e) {
       return false;

@@ -3,7 +3,6 @@ package dev.berth.cli;
 import dev.berth.core.Digest;
 import dev.berth.core.Reference;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * A command-line argument naming where content lives, parsed in this one place for every command:
@@ -42,20 +41,6 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
     return new Remote(Reference.parse(text));
   }
 
-  /**
-   * Checks a tag given on its own (berth tag REF TAG...) against the distribution-spec grammar, the same
-   * for a registry and a layout; throws {@link IllegalArgumentException} naming it.
-   */
-  static String checkTag(String tag) {
-    if (tag == null || !Layout.TAG.matcher(tag).matches()) {
-      throw new IllegalArgumentException("invalid tag \"" + tag + "\" (" + TAG_RULE + ")");
-    }
-    return tag;
-  }
-
-  /** What {@link #checkTag} accepts, in words. */
-  String TAG_RULE = "tags are letters, digits, _ . - and at most 128 characters, not starting with . or -";
-
   /** The tag or digest the argument names (the digest when both are given), or null for none. */
   String reference();
 
@@ -82,9 +67,6 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
    * @param digest the digest, or null
    */
   record Layout(Path dir, String tag, Digest digest) implements TargetArg {
-    // distribution-spec tag grammar: what may follow the last ':' of the path.
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-
     static Layout parse(String rest) {
       Digest digest = null;
       int at = rest.lastIndexOf('@');
@@ -96,11 +78,11 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
       int colon = rest.lastIndexOf(':');
       // A ':' before the last '/' belongs to the path (oci:a:b/c), not to a tag.
       if (colon >= 0 && colon > rest.lastIndexOf('/')) {
-        String candidate = rest.substring(colon + 1);
-        if (!TAG.matcher(candidate).matches()) {
-          throw new IllegalArgumentException("invalid tag \"" + candidate + "\" in oci:" + rest + " (" + TAG_RULE + ")");
+        try {
+          tag = Reference.checkTag(rest.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(e.getMessage() + " in oci:" + rest, e);
         }
-        tag = candidate;
         rest = rest.substring(0, colon);
       }
       if (rest.isEmpty()) {

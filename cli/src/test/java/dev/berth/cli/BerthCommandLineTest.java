@@ -110,7 +110,7 @@ class BerthCommandLineTest {
   @Test
   void tagChecksEveryNewTagBeforeSettingAny(@TempDir Path tmp) throws IOException {
     Path layout = pushedLayout(tmp);
-    assertBadInput(CliRun.run("tag", "oci:" + layout + ":v1", "good", "bad tag"), ExitCodes.USAGE, "invalid tag \"bad tag\"");
+    assertBadInput(CliRun.run("tag", "oci:" + layout + ":v1", "good", "bad tag"), ExitCodes.USAGE, "tag \"bad tag\" has an invalid character");
     assertEquals("v1", CliRun.run("tags", "oci:" + layout).out().strip());
   }
 

@@ -82,12 +82,10 @@ class TargetArgTest {
   }
 
   @Test
-  void aTagGivenOnItsOwnIsCheckedAgainstTheTagGrammar() {
-    assertEquals("v1.0-rc_1", TargetArg.checkTag("v1.0-rc_1"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("bad tag"));
-    assertTrue(e.getMessage().contains("\"bad tag\""), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("-x"));
-    assertThrows(IllegalArgumentException.class, () -> TargetArg.checkTag("a".repeat(129)));
+  void aLayoutTagIsCheckedByTheOneTagRule() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetArg.parse("oci:dir:-x"));
+    assertTrue(e.getMessage().contains("tag \"-x\" must start with a letter, digit or '_'"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" in oci:dir:-x"), e.getMessage());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.berth.core;
 
+import dev.berth.auth.DockerHub;
 import dev.berth.core.internal.ReferenceGrammar;
 
 /**
@@ -33,13 +34,6 @@ import dev.berth.core.internal.ReferenceGrammar;
  * @param digest the digest, or null
  */
 public record Reference(String registry, String repository, String tag, Digest digest) {
-  /** Docker Hub's canonical name in references. */
-  public static final String DOCKER_HUB = "docker.io";
-  /** The legacy Docker Hub name, normalised to {@link #DOCKER_HUB}. */
-  public static final String DOCKER_HUB_LEGACY = "index.docker.io";
-  /** The host that serves Docker Hub's registry API. */
-  public static final String DOCKER_HUB_API = "registry-1.docker.io";
-
   private static final String OFFICIAL_PREFIX = "library/";
 
   /**
@@ -50,17 +44,29 @@ public record Reference(String registry, String repository, String tag, Digest d
    */
   public Reference {
     ReferenceGrammar.checkRegistry(registry);
-    if (registry.equals(DOCKER_HUB_LEGACY)) {
-      registry = DOCKER_HUB;
+    if (registry.equals(DockerHub.LEGACY_NAME)) {
+      registry = DockerHub.NAME;
     }
-    if (registry.equals(DOCKER_HUB) && repository != null && !repository.isEmpty() && repository.indexOf('/') < 0) {
+    if (registry.equals(DockerHub.NAME) && repository != null && !repository.isEmpty() && repository.indexOf('/') < 0) {
       repository = OFFICIAL_PREFIX + repository;
     }
     // Only an implicit Docker Hub reference may have mistaken a registry host for a namespace.
-    ReferenceGrammar.checkRepository(repository, registry.equals(DOCKER_HUB));
+    ReferenceGrammar.checkRepository(repository, registry.equals(DockerHub.NAME));
     if (tag != null) {
       ReferenceGrammar.checkTag(tag);
     }
+  }
+
+  /**
+   * Checks a tag on its own (distribution-spec: a letter, digit or {@code _}, then up to 127 letters,
+   * digits, {@code _ . -}); the one tag rule for references, registries, layouts and the CLI.
+   *
+   * @return {@code tag}
+   * @throws IllegalArgumentException naming the tag and the character or length at fault
+   */
+  public static String checkTag(String tag) {
+    ReferenceGrammar.checkTag(tag);
+    return tag;
   }
 
   /**
@@ -136,7 +142,7 @@ public record Reference(String registry, String repository, String tag, Digest d
       throw new IllegalArgumentException("reference has no repository before ':'");
     }
 
-    String registry = DOCKER_HUB;
+    String registry = DockerHub.NAME;
     String repository = rest;
     int firstSlash = rest.indexOf('/');
     if (firstSlash >= 0 && looksLikeHost(rest.substring(0, firstSlash))) {
@@ -176,7 +182,7 @@ public record Reference(String registry, String repository, String tag, Digest d
 
   /** The host to send registry API requests to: {@code registry-1.docker.io} for Docker Hub, else {@link #registry()}. */
   public String apiHost() {
-    return registry.equals(DOCKER_HUB) ? DOCKER_HUB_API : registry;
+    return DockerHub.apiHost(registry);
   }
 
   /** {@code registry/repository[:tag][@digest]}; {@link #parse(String)} gives back an equal reference. */

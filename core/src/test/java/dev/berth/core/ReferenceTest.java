@@ -277,6 +277,19 @@ class ReferenceTest {
   }
 
   @Test
+  void checkTagIsTheOneTagRule() {
+    assertEquals("v1.0-rc_1", Reference.checkTag("v1.0-rc_1"));
+    assertEquals("_" + "a".repeat(127), Reference.checkTag("_" + "a".repeat(127)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reference.checkTag("bad tag"));
+    assertTrue(e.getMessage().contains("\"bad tag\""), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Reference.checkTag("-x"));
+    assertThrows(IllegalArgumentException.class, () -> Reference.checkTag(".x"));
+    assertThrows(IllegalArgumentException.class, () -> Reference.checkTag("a".repeat(129)));
+    assertThrows(IllegalArgumentException.class, () -> Reference.checkTag(""));
+    assertThrows(IllegalArgumentException.class, () -> Reference.checkTag(null));
+  }
+
+  @Test
   void referencePrefersDigestOverTag() {
     assertEquals(SHA256_D, Reference.parse("a/b:t@" + SHA256_D).reference());
     assertEquals("t", Reference.parse("a/b:t").reference());

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.archive;
 
+import dev.berth.artifacts.internal.NonClosingOutputStream;
 import dev.berth.core.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +138,7 @@ public final class TarArchiver {
     MessageDigest md = sha256();
     // Buffered: the compressor and the tar writer emit small pieces (512-byte records, deflate chunks),
     // and the caller's stream is often an unbuffered file.
-    OutputStream sink = new java.io.BufferedOutputStream(new NonClosing(out), BUFFER);
+    OutputStream sink = new java.io.BufferedOutputStream(new NonClosingOutputStream(out), BUFFER);
     if (gzip) {
       GzipParameters p = new GzipParameters();
       p.setModificationTime(0);
@@ -344,23 +345,6 @@ public final class TarArchiver {
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
       count += len;
-    }
-  }
-
-  /** Lets the tar stream close everything it wraps without closing the caller's stream. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
     }
   }
 }

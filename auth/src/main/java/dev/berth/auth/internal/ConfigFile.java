@@ -1,12 +1,12 @@
 package dev.berth.auth.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
@@ -30,7 +30,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class ConfigFile {
   /** Only writing (login, logout) needs an ObjectMapper; reading uses {@link JsonTrees}. */
   private static final class Writer {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Jackson would close the stream it writes to; the channel must stay open until it is forced to disk.
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
   /** Far beyond any real config.json; a larger file is refused before it is read. */
@@ -103,7 +105,7 @@ public final class ConfigFile {
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
-        Writer.JSON.writeValue(nonClosing(out), root);
+        Writer.JSON.writeValue(out, root);
         out.write('\n');
         channel.force(true);
       }
@@ -111,20 +113,5 @@ public final class ConfigFile {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  /** Jackson closes the stream it writes to; the channel must stay open until it is forced to disk. */
-  private static OutputStream nonClosing(OutputStream out) {
-    return new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
   }
 }

@@ -1,8 +1,8 @@
 package dev.berth.auth.internal;
 
+import dev.berth.auth.DockerHub;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * How credential stores name registries. Docker writes keys as bare hosts ({@code ghcr.io}), with a
@@ -11,16 +11,12 @@ import java.util.Set;
  * namespace only, which a lookup by host alone must not pick.
  */
 public final class RegistryKeys {
-  /** The key docker uses for Docker Hub in config.json and with credential helpers. */
-  public static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
-  private static final Set<String> DOCKER_HUB_HOSTS =
-      Set.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
 
   private RegistryKeys() {}
 
   /** Returns the key to write for {@code host}, and the server URL to give a credential helper. */
   public static String keyFor(String host) {
-    return isDockerHub(host) ? DOCKER_HUB_KEY : host.toLowerCase(Locale.ROOT);
+    return DockerHub.isDockerHub(host) ? DockerHub.CREDENTIAL_KEY : host.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -85,11 +81,6 @@ public final class RegistryKeys {
   }
 
   private static String canonicalHost(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    return DOCKER_HUB_HOSTS.contains(h) ? "docker.io" : h;
-  }
-
-  private static boolean isDockerHub(String host) {
-    return DOCKER_HUB_HOSTS.contains(host.toLowerCase(Locale.ROOT));
+    return DockerHub.isDockerHub(host) ? DockerHub.NAME : host.toLowerCase(Locale.ROOT);
   }
 }

@@ -9,7 +9,7 @@ import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.content.internal.Descriptors;
 import dev.berth.core.content.internal.ReferrerInfo;
 import dev.berth.core.content.internal.ReferrerMap;
-import dev.berth.core.content.internal.TagNames;
+import dev.berth.core.internal.ReferenceGrammar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +83,7 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
 
   @Override
   public void tag(Descriptor target, String tag) throws IOException {
-    TagNames.requireTag(tag);
+    ReferenceGrammar.checkTag(tag);
     Entry e = content.get(target.digest());
     if (e == null) {
       throw new NotFoundException("cannot tag " + target.brief() + " as " + tag + ": not in memory store",

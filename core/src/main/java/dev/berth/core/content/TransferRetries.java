@@ -72,13 +72,6 @@ public final class TransferRetries {
     }
   };
 
-  /** Opens the content to push, afresh on each try. */
-  @FunctionalInterface
-  public interface Content {
-    /** Opens the content from its start; the caller closes the stream. */
-    InputStream open() throws IOException;
-  }
-
   /** One whole transfer, run again from the start on each try. */
   @FunctionalInterface
   public interface Transfer<T> {
@@ -144,7 +137,7 @@ public final class TransferRetries {
    *
    * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
    */
-  public static void push(Storage storage, Descriptor blob, Content content) throws IOException {
+  public static void push(Storage storage, Descriptor blob, ContentOpener content) throws IOException {
     call(retrierOf(storage), () -> {
       try (InputStream in = content.open()) {
         storage.push(blob, in);

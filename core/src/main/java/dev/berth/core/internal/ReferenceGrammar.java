@@ -1,6 +1,7 @@
 package dev.berth.core.internal;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The distribution reference grammar (distribution/reference regexp.go), checked by hand rather than
@@ -25,6 +26,9 @@ public final class ReferenceGrammar {
   public static final int MAX_REPOSITORY_LENGTH = 255;
   /** The tag production allows one leading and 127 further characters. */
   public static final int MAX_TAG_LENGTH = 128;
+  /** image-spec annotations.md, {@code org.opencontainers.image.ref.name}. */
+  private static final Pattern LAYOUT_REF_NAME = Pattern.compile(
+      "[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*");
 
   /** Checks a registry host: a domain name, IPv4 address or bracketed IPv6 address, with an optional port. */
   public static void checkRegistry(String registry) {
@@ -121,6 +125,24 @@ public final class ReferenceGrammar {
         throw new IllegalArgumentException("tag " + quote(tag) + " has an invalid character " + describe(c)
             + " at position " + (i + 1) + " (letters, digits, '_', '.' and '-' only)");
       }
+    }
+  }
+
+  /**
+   * Checks a name an OCI layout's index.json may carry as {@code org.opencontainers.image.ref.name}: a
+   * tag, or what image-spec annotations.md allows there (components of letters and digits joined by
+   * {@code - . _ : @ + --}, separated by {@code /}), wide enough for the full references some tools
+   * write.
+   */
+  public static void checkLayoutRefName(String ref) {
+    if (ref != null && LAYOUT_REF_NAME.matcher(ref).matches()) {
+      return;
+    }
+    try {
+      checkTag(ref);
+    } catch (IllegalArgumentException notATag) {
+      throw new IllegalArgumentException("reference name " + quote(String.valueOf(ref)) + " is not valid for an"
+          + " OCI layout: neither an image-spec ref name nor a tag (" + notATag.getMessage() + ")");
     }
   }
 

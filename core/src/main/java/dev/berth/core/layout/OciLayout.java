@@ -12,7 +12,7 @@ import dev.berth.core.content.ReferrerLister;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.internal.Descriptors;
-import dev.berth.core.content.internal.TagNames;
+import dev.berth.core.internal.ReferenceGrammar;
 import dev.berth.core.layout.internal.BlobFiles;
 import dev.berth.core.layout.internal.GarbageCollector;
 import dev.berth.core.layout.internal.IndexFile;
@@ -152,7 +152,7 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
    */
   @Override
   public void tag(Descriptor target, String tag) throws IOException {
-    TagNames.requireLayoutRef(tag);
+    ReferenceGrammar.checkLayoutRefName(tag);
     if (!blobs.exists(target)) {
       throw new NotFoundException("cannot tag " + target.brief() + " as " + tag + ": not in OCI layout " + root,
           NotFoundException.Kind.MANIFEST, null, null);

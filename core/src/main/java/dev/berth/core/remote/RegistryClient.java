@@ -2,6 +2,7 @@ package dev.berth.core.remote;
 
 import dev.berth.auth.AuthInterceptor;
 import dev.berth.auth.CredentialProvider;
+import dev.berth.auth.DockerHub;
 import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Reference;
 import dev.berth.core.copy.CopyOptions;
@@ -143,8 +144,7 @@ public final class RegistryClient {
   }
 
   private HttpUrl base(String host) {
-    boolean dockerHub = host.equals(Reference.DOCKER_HUB) || host.equals(Reference.DOCKER_HUB_LEGACY);
-    return Endpoints.base(scheme(host), dockerHub ? Reference.DOCKER_HUB_API : host);
+    return Endpoints.base(scheme(host), DockerHub.apiHost(host));
   }
 
   @Override

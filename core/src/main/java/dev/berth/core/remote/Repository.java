@@ -8,6 +8,7 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.Reference;
 import dev.berth.core.SizeLimitExceededException;
+import dev.berth.core.content.ContentOpener;
 import dev.berth.core.content.Deleter;
 import dev.berth.core.content.Mounter;
 import dev.berth.core.content.PageConsumer;
@@ -17,6 +18,7 @@ import dev.berth.core.content.ReferrerLister;
 import dev.berth.core.content.Retrier;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
+import dev.berth.core.internal.ReferenceGrammar;
 import dev.berth.core.remote.internal.Access;
 import dev.berth.core.remote.internal.BlobUploads;
 import dev.berth.core.remote.internal.Blobs;
@@ -159,7 +161,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    * the session, a 5xx on the final PUT), it starts over with a fresh stream instead of failing, up to
    * the client's {@link RegistryClient.Builder#maxResumes resume limit}. Each stream opened is closed.
    */
-  public void push(Descriptor expected, ContentSupplier content) throws IOException {
+  public void push(Descriptor expected, ContentOpener content) throws IOException {
     if (isManifest(expected)) {
       try (InputStream in = content.open()) {
         push(expected, in);
@@ -192,7 +194,8 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
       tag(expected, tag);
       return;
     }
-    pushManifest(readManifest(expected, content), List.of(checkReference(tag)));
+    ReferenceGrammar.checkTag(tag);
+    pushManifest(readManifest(expected, content), List.of(tag));
   }
 
   private EncodedManifest readManifest(Descriptor expected, InputStream content) throws IOException {
@@ -279,7 +282,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    */
   @Override
   public void tag(Descriptor target, String tag) throws IOException {
-    checkReference(tag);
+    ReferenceGrammar.checkTag(tag);
     EncodedManifest recent = recentManifests.get(ctx.host(), ctx.name(), target.digest());
     EncodedManifest m = recent != null && recent.descriptor().size() == target.size()
         ? recent : manifests.fetch(target);
@@ -321,7 +324,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    * (one POST when the registry agrees), uploading it from {@code fallback} when it declines.
    */
   @Override
-  public void mount(Descriptor blob, String fromRepository, ContentSupplier fallback) throws IOException {
+  public void mount(Descriptor blob, String fromRepository, ContentOpener fallback) throws IOException {
     Objects.requireNonNull(fromRepository, "fromRepository");
     uploads.mount(blob, fromRepository, fallback);
   }
@@ -392,10 +395,13 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
     return MediaTypes.isManifestOrIndex(d.mediaType());
   }
 
+  /** A tag by the one tag rule, or a digest; a name with a ':' can only be a digest. */
   private static String checkReference(String reference) {
     Objects.requireNonNull(reference, "reference");
-    if (reference.isEmpty() || reference.contains("/")) {
-      throw new IllegalArgumentException("\"" + reference + "\" is not a tag or digest");
+    if (reference.indexOf(':') >= 0) {
+      Digest.parse(reference);
+    } else {
+      ReferenceGrammar.checkTag(reference);
     }
     return reference;
   }

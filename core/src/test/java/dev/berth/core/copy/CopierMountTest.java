@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.EncodedManifest;
+import dev.berth.core.content.ContentOpener;
 import dev.berth.core.content.Contents;
 import dev.berth.core.content.Fixtures;
 import dev.berth.core.content.Graphs;
@@ -33,7 +34,7 @@ class CopierMountTest {
     }
 
     @Override
-    public void mount(Descriptor blob, String fromRepository, ContentSupplier fallback) throws IOException {
+    public void mount(Descriptor blob, String fromRepository, ContentOpener fallback) throws IOException {
       MemoryStore sibling = siblings.get(fromRepository);
       if (sibling != null && sibling.exists(blob)) {
         try (InputStream in = sibling.fetch(blob)) {

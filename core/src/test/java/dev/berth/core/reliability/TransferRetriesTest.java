@@ -14,6 +14,7 @@ import dev.berth.core.NotFoundException;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.SizeLimitExceededException;
 import dev.berth.core.SizeMismatchException;
+import dev.berth.core.content.ContentOpener;
 import dev.berth.core.content.MemoryStore;
 import dev.berth.core.content.ReadOnlyStorage;
 import dev.berth.core.content.TransferRetries;
@@ -154,7 +155,7 @@ class TransferRetriesTest {
   }
 
   /** A storage whose every fetch of {@link #BLOB} opens {@code opener} (unverified: fetchTo must verify). */
-  private static ReadOnlyStorage storage(TransferRetries.Content opener) {
+  private static ReadOnlyStorage storage(ContentOpener opener) {
     return new ReadOnlyStorage() {
       @Override
       public InputStream fetch(Descriptor target) throws IOException {

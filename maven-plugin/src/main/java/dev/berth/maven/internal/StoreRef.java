@@ -8,7 +8,6 @@ import dev.berth.core.remote.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * Where a goal reads or writes: a registry reference ({@code ghcr.io/owner/app:1.0}) or an OCI image
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * @param text the text the user wrote, for messages
  */
 public record StoreRef(Reference remote, Path layoutDir, String tag, Digest digest, String text) {
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-
   /**
    * Parses {@code text}; {@code oci:} paths are resolved against {@code baseDir}.
    *
@@ -50,10 +47,7 @@ public record StoreRef(Reference remote, Path layoutDir, String tag, Digest dige
       String tag = null;
       int colon = rest.lastIndexOf(':');
       if (colon >= 0 && colon > rest.lastIndexOf('/')) {
-        tag = rest.substring(colon + 1);
-        if (!TAG.matcher(tag).matches()) {
-          throw new IllegalArgumentException("invalid tag \"" + tag + "\"");
-        }
+        tag = Reference.checkTag(rest.substring(colon + 1));
         rest = rest.substring(0, colon);
       }
       if (rest.isEmpty()) {

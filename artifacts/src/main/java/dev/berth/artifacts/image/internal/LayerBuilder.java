@@ -1,6 +1,7 @@
 package dev.berth.artifacts.image.internal;
 
 import dev.berth.artifacts.image.LayerSource;
+import dev.berth.artifacts.internal.NonClosingOutputStream;
 import dev.berth.core.Digest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -64,7 +65,7 @@ public final class LayerBuilder {
     return toTempFile(tempDir, out -> {
       MessageDigest tar = sha256();
       try (InputStream in = new TarCheckingInputStream(Files.newInputStream(tarFile), tarFile);
-           GZIPOutputStream gzip = new GZIPOutputStream(OutputStreamShield.of(out), BUFFER);
+           GZIPOutputStream gzip = new GZIPOutputStream(new NonClosingOutputStream(out), BUFFER);
            DigestOutputStream tarDigesting = new DigestOutputStream(gzip, tar)) {
         in.transferTo(tarDigesting);
       }
@@ -124,27 +125,6 @@ public final class LayerBuilder {
       return MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-  }
-
-  /** Lets gzip finish into a stream it must not close (the caller closes the file). */
-  private static final class OutputStreamShield extends java.io.FilterOutputStream {
-    private OutputStreamShield(OutputStream out) {
-      super(out);
-    }
-
-    static OutputStream of(OutputStream out) {
-      return new OutputStreamShield(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 

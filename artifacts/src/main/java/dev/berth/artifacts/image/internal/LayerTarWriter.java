@@ -1,9 +1,9 @@
 package dev.berth.artifacts.image.internal;
 
 import dev.berth.artifacts.image.LayerSource;
+import dev.berth.artifacts.internal.NonClosingOutputStream;
 import dev.berth.core.Digest;
 import java.io.BufferedInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -244,7 +244,7 @@ public final class LayerTarWriter {
     p.setCompressionLevel(Deflater.DEFAULT_COMPRESSION);
     p.setBufferSize(BUFFER);
     OutputStream gzip = new GzipCompressorOutputStream(
-        new java.io.BufferedOutputStream(new NonClosing(out), BUFFER), p);
+        new java.io.BufferedOutputStream(new NonClosingOutputStream(out), BUFFER), p);
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new DigestOutputStream(gzip, md),
         StandardCharsets.UTF_8.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -361,23 +361,6 @@ public final class LayerTarWriter {
       return MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-  }
-
-  /** Lets the gzip stream finish without closing the caller's stream. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 }

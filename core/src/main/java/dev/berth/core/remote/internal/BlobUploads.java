@@ -3,7 +3,7 @@ package dev.berth.core.remote.internal;
 import dev.berth.core.Descriptor;
 import dev.berth.core.OciException;
 import dev.berth.core.RegistryError;
-import dev.berth.core.content.Mounter;
+import dev.berth.core.content.ContentOpener;
 import dev.berth.core.content.TransferRetries;
 import dev.berth.core.remote.TransferEvent;
 import java.io.IOException;
@@ -46,7 +46,7 @@ public final class BlobUploads {
    * survive (a reset connection, a forgotten session), it starts over on a new session with a fresh
    * stream, up to the client's resume limit.
    */
-  public void upload(Descriptor expected, Mounter.ContentSupplier content) throws IOException {
+  public void upload(Descriptor expected, ContentOpener content) throws IOException {
     Access access = Access.push(ctx.name());
     sendRetrying(null, expected, content, access);
   }
@@ -56,7 +56,7 @@ public final class BlobUploads {
    * stream while the client's retry policy finds the failure worth it (a broken connection, a lost
    * session, a 5xx, a token that expired mid-upload).
    */
-  private void sendRetrying(Session first, Descriptor expected, Mounter.ContentSupplier content, Access access)
+  private void sendRetrying(Session first, Descriptor expected, ContentOpener content, Access access)
       throws IOException {
     Session[] given = {first};
     TransferRetries.call(ctx.settings().retryPolicy(), () -> {
@@ -75,7 +75,7 @@ public final class BlobUploads {
    *
    * @return true when the registry mounted the blob, false when it was uploaded
    */
-  public boolean mount(Descriptor blob, String fromRepository, Mounter.ContentSupplier fallback) throws IOException {
+  public boolean mount(Descriptor blob, String fromRepository, ContentOpener fallback) throws IOException {
     Access access = Access.mount(ctx.name(), fromRepository);
     Request request = ctx.request(ctx.endpoints().mount(blob.digest(), fromRepository), access).post(EMPTY).build();
     Response response = ctx.execute(request);
