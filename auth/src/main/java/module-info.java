@@ -5,6 +5,7 @@
  */
 module dev.berth.auth {
   requires transitive okhttp3;
+  requires transitive org.jspecify;
   requires transitive com.fasterxml.jackson.databind;
 
   exports dev.berth.auth;

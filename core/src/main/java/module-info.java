@@ -6,6 +6,7 @@
  */
 module dev.berth.core {
   requires transitive dev.berth.auth;
+  requires transitive org.jspecify;
   requires transitive okhttp3;
   requires transitive com.fasterxml.jackson.databind;
 

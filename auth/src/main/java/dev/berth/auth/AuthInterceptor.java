@@ -8,6 +8,7 @@ import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OkHttp application interceptor that authenticates requests to OCI registries the way docker and
@@ -53,9 +54,9 @@ public final class AuthInterceptor implements Interceptor {
   private final OkHttpClient tokenClient;
 
   private AuthInterceptor(Builder builder) {
-    this.tokenClient = builder.tokenClient;
+    this.tokenClient = Objects.requireNonNull(builder.tokenClient, "build() sets the default");
     this.authenticator = new Authenticator(builder.credentials,
-        new TokenFetcher(builder.tokenClient, builder.clock), builder.clock);
+        new TokenFetcher(tokenClient, builder.clock), builder.clock);
   }
 
   /** The client tokens are fetched with; for tests that check it is shared. */
@@ -82,7 +83,7 @@ public final class AuthInterceptor implements Interceptor {
   /** Configures an {@link AuthInterceptor}. */
   public static final class Builder {
     private CredentialProvider credentials = CredentialProvider.anonymous();
-    private OkHttpClient tokenClient;
+    private @Nullable OkHttpClient tokenClient;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}

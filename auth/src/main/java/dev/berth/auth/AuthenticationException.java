@@ -2,6 +2,7 @@ package dev.berth.auth;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authentication or authorization failed: a registry or its token endpoint refused the credentials, a
@@ -47,7 +48,7 @@ public final class AuthenticationException extends IOException {
    * Creates an exception for {@code reason} that names the scopes that were denied (empty unless the
    * reason is {@link Reason#DENIED}); {@code message} must not contain a secret.
    */
-  public AuthenticationException(Reason reason, String message, Scopes denied, Throwable cause) {
+  public AuthenticationException(Reason reason, @Nullable String message, Scopes denied, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.denied = Objects.requireNonNull(denied, "denied");

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A docker credential helper: the program {@code docker-credential-NAME} (for example {@code
@@ -218,7 +219,7 @@ public final class CredentialHelper implements CredentialProvider {
    * {@code store} input) or looks like a credential answer (a helper that printed its {@code get}
    * answer and still failed).
    */
-  private AuthenticationException failed(String action, HelperProcess.Result result, String secret) {
+  private AuthenticationException failed(String action, HelperProcess.Result result, @Nullable String secret) {
     String summary = result.summary();
     String output = result.stdout() + "\n" + result.stderr(); // whole, since the summary may cut a secret in two
     if ((secret != null && !secret.isEmpty() && output.contains(secret))
@@ -230,7 +231,7 @@ public final class CredentialHelper implements CredentialProvider {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof CredentialHelper other && name.equals(other.name)
         && searchPath.equals(other.searchPath) && timeout.equals(other.timeout);
   }

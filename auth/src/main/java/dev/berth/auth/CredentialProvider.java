@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the credential to present to a registry host.
@@ -45,7 +46,7 @@ public interface CredentialProvider {
    *
    * @param repository the repository name, e.g. {@code octo/app}
    */
-  default FoundCredential findForNamespace(String host, String repository) throws IOException {
+  default @Nullable FoundCredential findForNamespace(String host, String repository) throws IOException {
     return null;
   }
 
@@ -65,12 +66,13 @@ public interface CredentialProvider {
       }
 
       @Override
-      public FoundCredential findForNamespace(String host, String repository) throws IOException {
-        return renamed(provider.findForNamespace(host, repository));
+      public @Nullable FoundCredential findForNamespace(String host, String repository) throws IOException {
+        FoundCredential f = provider.findForNamespace(host, repository);
+        return f == null ? null : renamed(f);
       }
 
       private FoundCredential renamed(FoundCredential f) {
-        return f == null || f.isAnonymous() ? f : new FoundCredential(f.credential(), source);
+        return f.isAnonymous() ? f : new FoundCredential(f.credential(), source);
       }
 
       @Override
@@ -124,7 +126,7 @@ public interface CredentialProvider {
       }
 
       @Override
-      public FoundCredential findForNamespace(String host, String repository) throws IOException {
+      public @Nullable FoundCredential findForNamespace(String host, String repository) throws IOException {
         for (CredentialProvider provider : copy) {
           FoundCredential found = provider.findForNamespace(host, repository);
           if (found != null && !found.isAnonymous()) {

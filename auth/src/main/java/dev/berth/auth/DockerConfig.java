@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A credential file in docker's format: docker's {@code config.json} or podman's (containers')
@@ -172,7 +173,7 @@ public final class DockerConfig implements CredentialProvider {
    * {@code repository}, the longest such key; null when there is none.
    */
   @Override
-  public FoundCredential findForNamespace(String host, String repository) throws IOException {
+  public @Nullable FoundCredential findForNamespace(String host, String repository) throws IOException {
     if (repository == null || repository.isEmpty()) {
       return null;
     }
@@ -205,10 +206,7 @@ public final class DockerConfig implements CredentialProvider {
       throw new IllegalArgumentException("nothing to store for an anonymous credential");
     }
     // Read, change and write under a lock other threads and processes honour, so logins at once all stay.
-    ConfigLock.with(file, () -> {
-      storeLocked(host, credential);
-      return null;
-    });
+    ConfigLock.run(file, () -> storeLocked(host, credential));
   }
 
   private void storeLocked(String host, Credential credential) throws IOException {
@@ -268,7 +266,7 @@ public final class DockerConfig implements CredentialProvider {
   }
 
   /** The host's credHelpers entry, else credsStore, else null. */
-  private CredentialHelper helperFor(ObjectNode root, String host) {
+  private @Nullable CredentialHelper helperFor(ObjectNode root, String host) {
     JsonNode helpers = root.path("credHelpers");
     String key = RegistryKeys.find(helpers.fieldNames(), host);
     String name = key != null ? helpers.get(key).asText("") : root.path("credsStore").asText("");

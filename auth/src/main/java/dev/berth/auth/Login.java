@@ -9,6 +9,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code docker login} and {@code docker logout}: check a credential against a registry, then keep it in a
@@ -30,8 +31,8 @@ public final class Login {
   private final Set<String> plainHttpHosts;
 
   private Login(Builder builder) {
-    this.client = builder.client;
-    this.config = builder.config;
+    this.client = Objects.requireNonNull(builder.client, "build() sets the default");
+    this.config = Objects.requireNonNull(builder.config, "build() sets the default");
     this.plainHttpHosts = Set.copyOf(builder.plainHttpHosts);
   }
   /** The client logins are checked with; for tests that check it is shared. */
@@ -121,8 +122,8 @@ public final class Login {
 
   /** Configures a {@link Login}. */
   public static final class Builder {
-    private OkHttpClient client;
-    private DockerConfig config;
+    private @Nullable OkHttpClient client;
+    private @Nullable DockerConfig config;
     private Set<String> plainHttpHosts = Set.of();
 
     private Builder() {}

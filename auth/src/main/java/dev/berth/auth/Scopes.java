@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The set of access scopes a registry request needs, in the docker token protocol's form
@@ -75,7 +76,7 @@ public final class Scopes {
    *
    * @throws IllegalArgumentException if a scope is not of the form {@code TYPE:NAME:ACTIONS}
    */
-  public static Scopes parse(String spaceSeparated) {
+  public static Scopes parse(@Nullable String spaceSeparated) {
     if (spaceSeparated == null || spaceSeparated.isBlank()) {
       return EMPTY;
     }
@@ -160,7 +161,7 @@ public final class Scopes {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Scopes other && values.equals(other.values);
   }
 

@@ -41,4 +41,7 @@
  * <p>Specifications followed: RFC 7235 (challenges), the docker token authentication and OAuth2 token
  * specifications of the CNCF distribution project, and the docker credential-helper protocol.
  */
+@NullMarked
 package dev.berth.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The credentials were accepted but do not allow this action on this repository (403, {@code DENIED},
  * or a token granting less than was asked).
@@ -23,7 +25,7 @@ public class AccessDeniedException extends UnauthorizedException {
    * @param response what the registry answered, or null
    * @param cause the underlying failure, or null
    */
-  public AccessDeniedException(String message, RegistryResponse response, Throwable cause) {
+  public AccessDeniedException(String message, RegistryResponse response, @Nullable Throwable cause) {
     super(message, response, cause);
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A content descriptor (image-spec descriptor.md): what a piece of content is, how big, and its digest.
@@ -30,11 +31,11 @@ public record Descriptor(
     String mediaType,
     Digest digest,
     long size,
-    List<String> urls,
-    Map<String, String> annotations,
-    String data,
-    Platform platform,
-    String artifactType) {
+    @Nullable List<String> urls,
+    @Nullable Map<String, String> annotations,
+    @Nullable String data,
+    @Nullable Platform platform,
+    @Nullable String artifactType) {
 
   /** The annotation naming a file (image-spec annotations.md); oras uses it for file names. */
   public static final String ANNOTATION_TITLE = "org.opencontainers.image.title";
@@ -81,7 +82,7 @@ public record Descriptor(
   }
 
   /** A copy with these annotations (null or empty for none). */
-  public Descriptor withAnnotations(Map<String, String> newAnnotations) {
+  public Descriptor withAnnotations(@Nullable Map<String, String> newAnnotations) {
     Map<String, String> a = newAnnotations == null || newAnnotations.isEmpty() ? null : newAnnotations;
     return new Descriptor(mediaType, digest, size, urls, a, data, platform, artifactType);
   }
@@ -99,7 +100,7 @@ public record Descriptor(
   }
 
   /** A copy with this artifact type. */
-  public Descriptor withArtifactType(String newArtifactType) {
+  public Descriptor withArtifactType(@Nullable String newArtifactType) {
     return new Descriptor(mediaType, digest, size, urls, annotations, data, platform, newArtifactType);
   }
 
@@ -109,12 +110,12 @@ public record Descriptor(
   }
 
   /** An annotation's value, or null. */
-  public String annotation(String key) {
+  public @Nullable String annotation(String key) {
     return annotations == null ? null : annotations.get(key);
   }
 
   /** The {@code org.opencontainers.image.title} annotation, or null. */
-  public String title() {
+  public @Nullable String title() {
     return annotation(ANNOTATION_TITLE);
   }
 

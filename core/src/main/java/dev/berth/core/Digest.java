@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A content digest such as {@code sha256:2c26b46b...}, as defined by the OCI image-spec
@@ -158,7 +159,7 @@ public final class Digest implements Comparable<Digest> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Digest d && d.algorithm.equals(algorithm) && d.encoded.equals(encoded);
   }
 

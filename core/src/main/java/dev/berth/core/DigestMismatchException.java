@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Content did not hash to the digest its descriptor promised; nothing from it was kept. Also thrown when
  * a registry accepts a manifest but reports ({@code Docker-Content-Digest}) a different digest for it;
@@ -9,7 +11,7 @@ public class DigestMismatchException extends OciException {
   /** The descriptor the content was meant to match. */
   private final Descriptor expected;
   /** What the content actually hashed to, or what the registry reported. */
-  private final Digest actual;
+  private final @Nullable Digest actual;
 
   /**
    * @param expected the descriptor the content was meant to match
@@ -27,7 +29,7 @@ public class DigestMismatchException extends OciException {
    * @param expected the descriptor the content was meant to match
    * @param actual the digest the content hashed to, or that the registry reported for it
    */
-  public DigestMismatchException(String message, Descriptor expected, Digest actual) {
+  public DigestMismatchException(String message, Descriptor expected, @Nullable Digest actual) {
     super(message);
     this.expected = expected;
     this.actual = actual;
@@ -38,8 +40,11 @@ public class DigestMismatchException extends OciException {
     return expected;
   }
 
-  /** The digest the content actually hashed to, or that the registry reported for it. */
-  public Digest actual() {
+  /**
+   * The digest the content actually hashed to, or that the registry reported for it; null when the
+   * registry did not confirm a digest berth cannot compute.
+   */
+  public @Nullable Digest actual() {
     return actual;
   }
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A manifest or index as exact bytes together with its descriptor. The digest of a manifest is of its
@@ -18,7 +19,7 @@ public final class EncodedManifest {
   private final Descriptor descriptor;
   private final byte[] bytes;
   /** The parsed manifest or index, once read: bytes are final, so one parse serves every caller. */
-  private volatile Object parsed;
+  private volatile @Nullable Object parsed;
 
   private EncodedManifest(Descriptor descriptor, byte[] bytes) {
     this.descriptor = descriptor;
@@ -45,7 +46,7 @@ public final class EncodedManifest {
    *
    * @throws IllegalArgumentException when no media type is given or found
    */
-  public static EncodedManifest wrap(String mediaType, byte[] bytes) {
+  public static EncodedManifest wrap(@Nullable String mediaType, byte[] bytes) {
     byte[] copy = bytes.clone();
     String mt = mediaType != null ? mediaType : detectMediaType(copy);
     return new EncodedManifest(Descriptor.of(mt, copy), copy);
@@ -170,7 +171,7 @@ public final class EncodedManifest {
   }
 
   /** A copy whose descriptor carries this artifact type (the bytes are unchanged). */
-  public EncodedManifest withArtifactType(String artifactType) {
+  public EncodedManifest withArtifactType(@Nullable String artifactType) {
     return new EncodedManifest(descriptor.withArtifactType(artifactType), bytes);
   }
 

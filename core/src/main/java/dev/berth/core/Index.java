@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image index (image-spec image-index.md), OCI or Docker manifest list: manifests, usually one per
@@ -25,11 +26,11 @@ import java.util.Map;
 @JsonPropertyOrder({"schemaVersion", "mediaType", "artifactType", "manifests", "subject", "annotations"})
 public record Index(
     int schemaVersion,
-    String mediaType,
-    String artifactType,
+    @Nullable String mediaType,
+    @Nullable String artifactType,
     List<Descriptor> manifests,
-    Descriptor subject,
-    Map<String, String> annotations) {
+    @Nullable Descriptor subject,
+    @Nullable Map<String, String> annotations) {
 
   /** Copies the list and map; an empty annotation map becomes null, so it is left out of the JSON. */
   public Index {

@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A server or a store sent content that is not what it claims to be: a manifest that does not parse, a
  * JSON document of the wrong shape, a header that does not parse. Bad input from the caller is an {@link
@@ -10,7 +12,7 @@ public class InvalidContentException extends OciException {
    * @param message what was invalid and where it came from
    * @param cause the parser's exception, or null
    */
-  public InvalidContentException(String message, Throwable cause) {
+  public InvalidContentException(@Nullable String message, Throwable cause) {
     super(message, cause);
   }
 }

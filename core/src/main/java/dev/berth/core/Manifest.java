@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image manifest (image-spec manifest.md), OCI or Docker v2.2: a config and ordered layers, and
@@ -30,12 +31,12 @@ import java.util.Map;
 @JsonPropertyOrder({"schemaVersion", "mediaType", "artifactType", "config", "layers", "subject", "annotations"})
 public record Manifest(
     int schemaVersion,
-    String mediaType,
-    String artifactType,
-    Descriptor config,
+    @Nullable String mediaType,
+    @Nullable String artifactType,
+    @Nullable Descriptor config,
     List<Descriptor> layers,
-    Descriptor subject,
-    Map<String, String> annotations) {
+    @Nullable Descriptor subject,
+    @Nullable Map<String, String> annotations) {
 
   /** Copies the list and map; an empty annotation map becomes null, so it is left out of the JSON. */
   public Manifest {
@@ -87,7 +88,7 @@ public record Manifest(
    * The artifact type a referrers list reports for this manifest (image-spec 1.1): {@code artifactType}
    * when set, else the config's media type.
    */
-  public String effectiveArtifactType() {
+  public @Nullable String effectiveArtifactType() {
     return artifactType != null ? artifactType : config == null ? null : config.mediaType();
   }
 }

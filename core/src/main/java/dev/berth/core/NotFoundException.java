@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The manifest, blob, tag or repository does not exist (a 404, or absent from a store). {@link #kind()}
  * tells a missing repository from a missing tag or manifest: registries say which with {@code
@@ -41,7 +43,7 @@ public class NotFoundException extends OciException {
    * @param response what the registry answered, or null when a store, not a registry, found nothing
    * @param cause the underlying failure, or null
    */
-  public NotFoundException(String message, Kind kind, RegistryResponse response, Throwable cause) {
+  public NotFoundException(@Nullable String message, Kind kind, @Nullable RegistryResponse response, @Nullable Throwable cause) {
     super(message, response, cause);
     this.kind = kind == null ? Kind.UNKNOWN : kind;
   }

@@ -2,6 +2,7 @@ package dev.berth.core;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of berth's errors: anything a registry, a store or verification can refuse. It is an
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public class OciException extends IOException {
   /** What the registry answered, when this exception was built from a response; otherwise null. */
-  private final transient RegistryResponse response;
+  private final transient @Nullable RegistryResponse response;
 
   /** @param message what failed, naming the content and operation */
   public OciException(String message) {
@@ -21,7 +22,7 @@ public class OciException extends IOException {
    * @param message what failed, naming the content and operation
    * @param cause the underlying failure
    */
-  public OciException(String message, Throwable cause) {
+  public OciException(@Nullable String message, Throwable cause) {
     this(message, null, cause);
   }
 
@@ -30,7 +31,7 @@ public class OciException extends IOException {
    * @param response what the registry answered, or null when this failure did not come from a response
    * @param cause the underlying failure, or null
    */
-  public OciException(String message, RegistryResponse response, Throwable cause) {
+  public OciException(@Nullable String message, @Nullable RegistryResponse response, @Nullable Throwable cause) {
     super(message, cause);
     this.response = response;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform an image runs on, as in an index entry's {@code platform} (image-spec image-index.md).
@@ -21,12 +22,12 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"architecture", "os", "os.version", "os.features", "variant", "features"})
 public record Platform(
-    @JsonProperty("architecture") String architecture,
-    @JsonProperty("os") String os,
-    @JsonProperty("os.version") String osVersion,
-    @JsonProperty("os.features") List<String> osFeatures,
-    @JsonProperty("variant") String variant,
-    @JsonProperty("features") List<String> features) {
+    @JsonProperty("architecture") @Nullable String architecture,
+    @JsonProperty("os") @Nullable String os,
+    @JsonProperty("os.version") @Nullable String osVersion,
+    @JsonProperty("os.features") @Nullable List<String> osFeatures,
+    @JsonProperty("variant") @Nullable String variant,
+    @JsonProperty("features") @Nullable List<String> features) {
 
   /** Copies the lists. */
   public Platform {
@@ -35,7 +36,7 @@ public record Platform(
   }
 
   /** {@code os/arch} or {@code os/arch/variant}. */
-  public static Platform of(String os, String architecture, String variant) {
+  public static Platform of(@Nullable String os, @Nullable String architecture, @Nullable String variant) {
     return new Platform(architecture, os, null, null, variant, null);
   }
 

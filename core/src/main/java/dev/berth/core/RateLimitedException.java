@@ -2,6 +2,7 @@ package dev.berth.core;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registry or API refused a request because the client is sending too many: a 429, or GitHub's 403
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public class RateLimitedException extends RegistryErrorException {
   /** The wait the server asked for, or null when it named none. */
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   /**
    * @param method the HTTP method of the refused request
@@ -22,14 +23,14 @@ public class RateLimitedException extends RegistryErrorException {
    * @param retryAfter the wait the server asked for, or null
    */
   public RateLimitedException(String method, String url, int status, List<RegistryError> errors, String host,
-      Duration retryAfter) {
+      @Nullable Duration retryAfter) {
     super("rate limited by " + host + (retryAfter == null ? "" : "; it asks to wait " + describe(retryAfter)),
         method, url, status, errors);
     this.retryAfter = retryAfter;
   }
 
   /** The wait the server asked for before another request, or null when it named none. */
-  public Duration retryAfter() {
+  public @Nullable Duration retryAfter() {
     return retryAfter;
   }
 

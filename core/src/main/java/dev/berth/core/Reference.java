@@ -2,6 +2,7 @@ package dev.berth.core;
 
 import dev.berth.auth.DockerHub;
 import dev.berth.core.internal.ReferenceGrammar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reference to content in a registry: {@code registry/repository[:tag][@digest]}, following the
@@ -33,7 +34,7 @@ import dev.berth.core.internal.ReferenceGrammar;
  * @param tag the tag, or null
  * @param digest the digest, or null
  */
-public record Reference(String registry, String repository, String tag, Digest digest) {
+public record Reference(String registry, String repository, @Nullable String tag, @Nullable Digest digest) {
   private static final String OFFICIAL_PREFIX = "library/";
 
   /**
@@ -171,7 +172,7 @@ public record Reference(String registry, String repository, String tag, Digest d
    * What to ask the registry for: the digest when there is one (it pins the content even when a tag
    * is also given), else the tag, else null.
    */
-  public String reference() {
+  public @Nullable String reference() {
     return digest != null ? digest.toString() : tag;
   }
 

@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One entry of a registry's {@code {"errors":[...]}} body (distribution-spec, "Error Codes"). The code
  * set is open: ghcr.io and others send codes the spec does not list, so {@code code} is a string.
@@ -8,7 +10,7 @@ package dev.berth.core;
  * @param message the registry's human-readable message, possibly empty
  * @param detail the {@code detail} value as compact JSON text, or null
  */
-public record RegistryError(String code, String message, String detail) {
+public record RegistryError(@Nullable String code, @Nullable String message, @Nullable String detail) {
   @Override
   public String toString() {
     return code + (message == null || message.isEmpty() ? "" : ": " + message);

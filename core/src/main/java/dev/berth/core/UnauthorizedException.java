@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** The registry wants credentials that were missing or wrong (401), or the token flow failed. */
 public class UnauthorizedException extends OciException {
   /** @param message which registry and operation were refused */
@@ -20,7 +22,7 @@ public class UnauthorizedException extends OciException {
    * @param response what the registry answered, or null
    * @param cause the underlying failure, or null
    */
-  public UnauthorizedException(String message, RegistryResponse response, Throwable cause) {
+  public UnauthorizedException(String message, RegistryResponse response, @Nullable Throwable cause) {
     super(message, response, cause);
   }
 }

@@ -1,5 +1,7 @@
 package dev.berth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The registry or store does not support this operation (for example ghcr.io answers registry-API
  * deletes with 405 {@code UNSUPPORTED}), or content uses a feature berth cannot handle.
@@ -23,7 +25,7 @@ public class UnsupportedException extends OciException {
    * @param response what the registry answered, or null
    * @param cause the underlying failure, or null
    */
-  public UnsupportedException(String message, RegistryResponse response, Throwable cause) {
+  public UnsupportedException(String message, RegistryResponse response, @Nullable Throwable cause) {
     super(message, response, cause);
   }
 }

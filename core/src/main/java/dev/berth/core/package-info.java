@@ -8,4 +8,7 @@
  * dev.berth.core.layout} (OCI image layout directories), {@code dev.berth.core.content} (what both share)
  * and {@code dev.berth.core.copy} (graph copies between them).
  */
+@NullMarked
 package dev.berth.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +46,38 @@ class PublishedModulesTest {
           pkg + " is exported, so it needs a package comment in " + info);
     }
   }
+
+  /**
+   * Nullness is stated, not described: every package, internal ones included, is {@code @NullMarked}
+   * (NullAway then checks the code against it at compile time; see the root pom's nullness profile), and
+   * no name says "or null" where {@code @Nullable} says it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"auth", "core"})
+  void everyPackageIsNullMarkedAndNoNameSaysOrNull(String module) throws Exception {
+    ModuleDescriptor descriptor = descriptor(module);
+    Path sources = Path.of("..", module, "src/main/java");
+    Set<String> unmarked = new TreeSet<>();
+    for (String pkg : descriptor.packages()) {
+      Path info = sources.resolve(pkg.replace('.', '/')).resolve("package-info.java");
+      if (!Files.isRegularFile(info) || !Files.readString(info).contains("@NullMarked")) {
+        unmarked.add(pkg);
+      }
+    }
+    assertEquals(Set.of(), unmarked, "packages of dev.berth." + module + " without @NullMarked in package-info.java");
+    Set<String> orNull = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(sources)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher m = OR_NULL.matcher(Files.readString(f));
+        while (m.find()) {
+          orNull.add(sources.relativize(f) + ": " + m.group());
+        }
+      }
+    }
+    assertEquals(Set.of(), orNull, "say @Nullable instead of naming it");
+  }
+
+  private static final Pattern OR_NULL = Pattern.compile("\\b\\w+OrNull\\b");
 
   private static boolean isInternal(String pkg) {
     return pkg.endsWith(".internal") || pkg.contains(".internal.");

@@ -1,12 +1,13 @@
 package dev.berth.auth.internal;
 
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authorization one attempt of a request carried: none, Basic, a fixed access token, or a cached
  * token (with its key, so a refused token can be dropped from the cache).
  */
-record Attempt(String authorization, TokenKey key, Token token) {
+record Attempt(@Nullable String authorization, @Nullable TokenKey key, @Nullable Token token) {
   static final Attempt NONE = new Attempt(null, null, null);
 
   static Attempt header(String authorization) {

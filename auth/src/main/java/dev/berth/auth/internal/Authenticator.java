@@ -1,7 +1,7 @@
 package dev.berth.auth.internal;
 
-import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.AuthenticationException.Reason;
+import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
 import dev.berth.auth.FoundCredential;
@@ -18,6 +18,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The logic behind {@code AuthInterceptor}: per registry origin it remembers the last challenge, so that
@@ -85,7 +86,7 @@ public final class Authenticator {
 
     List<Challenge> challenges = ChallengeParser.parse(response.headers("WWW-Authenticate"));
     HostAuth learned = learn(response, challenges, origin);
-    if (!replayable && first.token() != null) {
+    if (!replayable && first.token() != null && first.key() != null) {
       // The token was refused (it expired mid-operation, or was revoked). The body cannot be sent again,
       // so the 401 goes back to the caller, whose retry from a re-openable source gets a fresh token.
       tokens.invalidate(first.key(), first.token());
@@ -115,7 +116,7 @@ public final class Authenticator {
     open.add(new OpenScope(origin, scopes));
   }
 
-  private HostAuth probe(Interceptor.Chain chain, Origin origin) throws IOException {
+  private @Nullable HostAuth probe(Interceptor.Chain chain, Origin origin) throws IOException {
     Request ping = new Request.Builder().url(origin.url("/v2/")).get().build();
     try (Response response = chain.proceed(ping)) {
       if (response.code() != 401) {
@@ -127,7 +128,7 @@ public final class Authenticator {
   }
 
   /** Records what the challenges ask for; null when none is a scheme this client answers. */
-  private HostAuth learn(Response response, List<Challenge> challenges, Origin origin) throws IOException {
+  private @Nullable HostAuth learn(Response response, List<Challenge> challenges, Origin origin) throws IOException {
     HostAuth learned;
     try {
       learned = HostAuth.from(challenges, origin);
@@ -166,7 +167,7 @@ public final class Authenticator {
   }
 
   /** The authorization to retry with after a 401; null when there is nothing new to try. */
-  private Attempt afterChallenge(HostAuth learned, Origin origin, Scopes needed, Attempt first)
+  private @Nullable Attempt afterChallenge(HostAuth learned, Origin origin, Scopes needed, Attempt first)
       throws IOException {
     if (learned instanceof HostAuth.Basic) {
       Attempt basic = basic(origin, needed);
@@ -238,7 +239,7 @@ public final class Authenticator {
     });
   }
 
-  private static void logFound(String where, FoundCredential found) {
+  private static void logFound(String where, @Nullable FoundCredential found) {
     LOG.log(System.Logger.Level.DEBUG, () -> "credential for " + where + ": "
         + (found == null || found.isAnonymous() ? "none (anonymous)" : found.describe()));
   }
@@ -251,7 +252,7 @@ public final class Authenticator {
   }
 
   /** The repository the first repository scope names (a push from another repository names two). */
-  private static String repositoryOf(Scopes scopes) {
+  private static @Nullable String repositoryOf(Scopes scopes) {
     for (String scope : scopes.values()) {
       int last = scope.lastIndexOf(':');
       if (scope.startsWith("repository:") && last > "repository:".length()) {
@@ -304,7 +305,7 @@ public final class Authenticator {
   }
 
   /** A malformed scope in a challenge is ignored rather than failing the request over it. */
-  private static Scopes parseLeniently(String scope) {
+  private static Scopes parseLeniently(@Nullable String scope) {
     try {
       return Scopes.parse(scope);
     } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code WWW-Authenticate} header values per RFC 7235:
@@ -66,7 +67,7 @@ public final class ChallengeParser {
    * Reads a token68 when the rest of this list element is exactly one; otherwise leaves the position
    * alone and returns null.
    */
-  private String token68() {
+  private @Nullable String token68() {
     int start = pos;
     int end = start;
     while (end < s.length() && isToken68Char(s.charAt(end))) {

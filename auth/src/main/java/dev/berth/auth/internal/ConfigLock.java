@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,6 +35,20 @@ public final class ConfigLock {
 
   private ConfigLock() {}
 
+  /** An action without a result, run while holding the lock. */
+  @FunctionalInterface
+  public interface VoidAction {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code action} holding the locks of {@code file}, as {@link #with} does. */
+  public static void run(Path file, VoidAction action) throws IOException {
+    with(file, () -> {
+      action.run();
+      return Boolean.TRUE; // with() returns its action's value, and nullness is stated: no null for "none"
+    });
+  }
+
   /** Runs {@code action} holding the locks of {@code file}. Re-entrant within a thread. */
   public static <T> T with(Path file, Action<T> action) throws IOException {
     Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath().normalize();
@@ -47,7 +62,7 @@ public final class ConfigLock {
       if (entry.lock.getHoldCount() > 1) {
         return action.run(); // the outer call holds the file lock already
       }
-      Path dir = target.getParent();
+      Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a config file is never the root");
       Files.createDirectories(dir);
       Path lockFile = dir.resolve("." + target.getFileName() + ".lock");
       try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

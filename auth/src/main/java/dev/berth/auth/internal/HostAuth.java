@@ -3,6 +3,7 @@ package dev.berth.auth.internal;
 import dev.berth.auth.AuthenticationException;
 import java.util.List;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /** What a registry asked for the last time it challenged: nothing, Basic, or a token from a realm. */
 sealed interface HostAuth {
@@ -25,7 +26,7 @@ sealed interface HostAuth {
    *
    * @throws AuthenticationException when a Bearer challenge's realm is refused by {@link RealmPolicy}
    */
-  static HostAuth from(List<Challenge> challenges, Origin origin) throws AuthenticationException {
+  static @Nullable HostAuth from(List<Challenge> challenges, Origin origin) throws AuthenticationException {
     for (Challenge challenge : challenges) {
       if (challenge.is("bearer")) {
         String service = challenge.param("service");

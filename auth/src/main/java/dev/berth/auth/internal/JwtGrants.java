@@ -5,6 +5,7 @@ import dev.berth.auth.Scopes;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code access} claim of a docker token-protocol JWT, without verifying it (the registry
@@ -15,7 +16,7 @@ final class JwtGrants {
   private JwtGrants() {}
 
   /** Returns the granted scopes, or null if the token is not a JWT with an {@code access} claim. */
-  static Scopes granted(String token) {
+  static @Nullable Scopes granted(String token) {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       return null;

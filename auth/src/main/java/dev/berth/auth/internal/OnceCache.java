@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cache whose loads happen once per key however many threads ask at the same moment: the first caller
@@ -55,7 +56,7 @@ public final class OnceCache<K, V> {
   }
 
   /** Returns the finished, fresh value for {@code key} without loading, or null. */
-  public V peek(K key, Predicate<V> stale) {
+  public @Nullable V peek(K key, Predicate<V> stale) {
     CompletableFuture<V> entry = entries.get(key);
     if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
       return null;

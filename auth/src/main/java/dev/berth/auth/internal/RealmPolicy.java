@@ -1,7 +1,7 @@
 package dev.berth.auth.internal;
 
-import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.AuthenticationException.Reason;
+import dev.berth.auth.AuthenticationException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a token realm named in a registry's challenge may be contacted. The registry chooses
@@ -42,7 +43,7 @@ public final class RealmPolicy {
    *
    * @throws AuthenticationException with {@link Reason#REALM_REFUSED} or {@link Reason#PROTOCOL}
    */
-  public static HttpUrl check(Origin registry, String realm) throws AuthenticationException {
+  public static HttpUrl check(Origin registry, @Nullable String realm) throws AuthenticationException {
     if (realm == null || realm.isBlank()) {
       throw new AuthenticationException(
           Reason.PROTOCOL, registry.registryHost() + " sent a Bearer challenge without a realm");
@@ -145,7 +146,7 @@ public final class RealmPolicy {
    * 3.1.1); with {@code cStyle}, {@code 0x} prefixes hexadecimal and a leading {@code 0} octal, as in
    * {@code inet_aton}. Returns null when {@code host} is not of that form.
    */
-  static byte[] ipv4(String host, boolean cStyle) {
+  static byte @Nullable [] ipv4(String host, boolean cStyle) {
     String[] parts = host.split("\\.", -1);
     if (parts.length > 4 || host.isEmpty()) {
       return null;

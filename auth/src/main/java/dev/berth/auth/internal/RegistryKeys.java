@@ -3,6 +3,7 @@ package dev.berth.auth.internal;
 import dev.berth.auth.DockerHub;
 import java.util.Iterator;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How credential stores name registries. Docker writes keys as bare hosts ({@code ghcr.io}), with a
@@ -23,7 +24,7 @@ public final class RegistryKeys {
    * Returns the key among {@code keys} for {@code host}: an exact match first, then a key that names the
    * same host with a scheme or path; null when none does.
    */
-  public static String find(Iterator<String> keys, String host) {
+  public static @Nullable String find(Iterator<String> keys, String host) {
     String wanted = canonicalHost(host);
     String match = null;
     while (keys.hasNext()) {
@@ -42,7 +43,7 @@ public final class RegistryKeys {
    * Returns the namespace-scoped key (podman's {@code host/namespace[/...]}, no scheme) among {@code
    * keys} that contains {@code repository} on {@code host}, the longest when several do; null when none.
    */
-  public static String findNamespaced(Iterator<String> keys, String host, String repository) {
+  public static @Nullable String findNamespaced(Iterator<String> keys, String host, String repository) {
     String wanted = canonicalHost(host) + "/" + repository.toLowerCase(Locale.ROOT);
     String best = null;
     while (keys.hasNext()) {
@@ -62,7 +63,7 @@ public final class RegistryKeys {
   }
 
   /** Returns the host a key names, canonicalised, or null for a namespace-scoped (podman) key. */
-  static String hostOf(String key) {
+  static @Nullable String hostOf(String key) {
     String k = key.trim().toLowerCase(Locale.ROOT);
     boolean hadScheme = k.startsWith("https://") || k.startsWith("http://");
     if (hadScheme) {

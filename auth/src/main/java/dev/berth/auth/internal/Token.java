@@ -2,6 +2,7 @@ package dev.berth.auth.internal;
 
 import dev.berth.auth.Scopes;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bearer token from a token endpoint.
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param granted the access the token carries when it is a JWT with an {@code access} claim; null when the
  *     token is opaque (ghcr.io's are) and the grant is unknown
  */
-public record Token(String value, Instant renewAt, Instant expiresAt, Scopes granted) {
+public record Token(String value, Instant renewAt, Instant expiresAt, @Nullable Scopes granted) {
 
   public boolean needsRenewal(Instant now) {
     return !now.isBefore(renewAt);

@@ -1,8 +1,8 @@
 package dev.berth.auth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.AuthenticationException.Reason;
+import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.Credential;
 import dev.berth.auth.Scopes;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks a token endpoint for a bearer token, per the docker token protocol: {@code GET
@@ -96,7 +97,7 @@ public final class TokenFetcher {
   }
 
   /** Returns null when the endpoint does not do OAuth2 POST (404 or 405), so the caller falls back to GET. */
-  private Token postRefreshToken(HttpUrl realm, String service, Scopes scopes,
+  private @Nullable Token postRefreshToken(HttpUrl realm, String service, Scopes scopes,
       Credential.IdentityToken identity, String host) throws IOException {
     FormBody.Builder form = new FormBody.Builder()
         .add("grant_type", "refresh_token")
@@ -166,7 +167,7 @@ public final class TokenFetcher {
    * Returns what the token grants: from the JWT's {@code access} claim, else from the OAuth2 answer's
    * {@code scope} field; null when neither says (opaque tokens such as ghcr.io's).
    */
-  private static Scopes granted(String token, JsonNode body) {
+  private static @Nullable Scopes granted(String token, JsonNode body) {
     Scopes fromJwt = JwtGrants.granted(token);
     if (fromJwt != null) {
       return fromJwt;
@@ -207,7 +208,7 @@ public final class TokenFetcher {
     return expiresAt;
   }
 
-  private static String text(JsonNode body, String field) {
+  private static @Nullable String text(JsonNode body, String field) {
     JsonNode node = body.get(field);
     return node != null && node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
   }

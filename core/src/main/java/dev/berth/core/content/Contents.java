@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Small verbs over the content interfaces that every store and artifact helper needs. */
 public final class Contents {
@@ -103,16 +104,16 @@ public final class Contents {
   }
 
   /**
-   * Pushes a manifest's exact bytes and tags it when {@code tagOrNull} is not null. Where the target
+   * Pushes a manifest's exact bytes and tags it when {@code tag} is not null. Where the target
    * takes a manifest under its tag in one request (a registry), that is all it costs: no HEAD first (a
    * repeated PUT of the same bytes changes nothing) and no second PUT by digest. Elsewhere the bytes are
    * pushed unless the target has them, then tagged.
    */
-  public static void pushManifest(Target target, EncodedManifest manifest, String tagOrNull) throws IOException {
+  public static void pushManifest(Target target, EncodedManifest manifest, @Nullable String tag) throws IOException {
     Descriptor d = manifest.descriptor();
-    if (tagOrNull != null && target instanceof ReferencePusher pusher) {
+    if (tag != null && target instanceof ReferencePusher pusher) {
       try (InputStream in = manifest.openStream()) {
-        pusher.pushReference(d, in, tagOrNull);
+        pusher.pushReference(d, in, tag);
       }
       return;
     }
@@ -121,8 +122,8 @@ public final class Contents {
         target.push(d, in);
       }
     }
-    if (tagOrNull != null) {
-      target.tag(d, tagOrNull);
+    if (tag != null) {
+      target.tag(d, tag);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Target} held in memory: handy for building a graph before pushing it, and for tests. Safe for
@@ -71,7 +72,7 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
     if (tagged != null) {
       return tagged;
     }
-    Digest digest = Descriptors.digestOrNull(reference);
+    Digest digest = Descriptors.digestNamedBy(reference);
     if (digest != null) {
       Entry e = content.get(digest);
       if (e != null && MediaTypes.isManifestOrIndex(e.descriptor.mediaType())) {
@@ -121,11 +122,11 @@ public final class MemoryStore implements Target, Deleter, TagLister, ReferrerLi
   }
 
   @Override
-  public List<Descriptor> referrers(Descriptor subject, String artifactType) {
+  public List<Descriptor> referrers(Descriptor subject, @Nullable String artifactType) {
     return referrers.list(subject.digest(), artifactType);
   }
 
-  private static ReferrerInfo referrerInfo(Descriptor plain, byte[] bytes) {
+  private static @Nullable ReferrerInfo referrerInfo(Descriptor plain, byte[] bytes) {
     try {
       return ReferrerInfo.of(EncodedManifest.verified(plain, bytes));
     } catch (IOException | IllegalArgumentException notAManifest) {

@@ -2,6 +2,7 @@ package dev.berth.core.content;
 
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives a listing (tags, referrers, repositories) a page at a time, as the pages arrive, so that a

@@ -3,6 +3,7 @@ package dev.berth.core.content;
 import dev.berth.core.Descriptor;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Storage that can list the manifests whose {@code subject} is a given manifest (image-spec 1.1). */
 public interface ReferrerLister {
@@ -12,7 +13,7 @@ public interface ReferrerLister {
    *
    * @param artifactType only referrers of this type, or null for all
    */
-  List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException;
+  List<Descriptor> referrers(Descriptor subject, @Nullable String artifactType) throws IOException;
 
   /**
    * The referrers a page at a time, as they arrive; stops when {@code consumer} returns false. Stores
@@ -22,7 +23,7 @@ public interface ReferrerLister {
    * @throws dev.berth.core.SizeLimitExceededException when a registry's listing exceeds the client's
    *     total caps on entries or bytes
    */
-  default void referrers(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer)
+  default void referrers(Descriptor subject, @Nullable String artifactType, PageConsumer<Descriptor> consumer)
       throws IOException {
     consumer.page(referrers(subject, artifactType));
   }

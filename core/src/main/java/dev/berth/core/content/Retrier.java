@@ -3,6 +3,7 @@ package dev.berth.core.content;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How transfers that failed are tried again: how many tries, which failures are worth another, how long
@@ -22,7 +23,7 @@ public interface Retrier {
    *
    * @param serverAsked the wait the server asked for ({@code Retry-After}), or null
    */
-  Duration waitBefore(int attempt, Duration serverAsked, Duration waitedSoFar);
+  @Nullable Duration waitBefore(int attempt, @Nullable Duration serverAsked, Duration waitedSoFar);
 
   /** Waits {@code duration}. */
   void sleep(Duration duration) throws InterruptedIOException;

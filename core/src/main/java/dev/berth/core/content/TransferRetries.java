@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moves one blob again when a transfer failed in a way that another try can fix. Request-level
@@ -55,7 +56,7 @@ public final class TransferRetries {
     }
 
     @Override
-    public Duration waitBefore(int attempt, Duration serverAsked, Duration waitedSoFar) {
+    public @Nullable Duration waitBefore(int attempt, @Nullable Duration serverAsked, Duration waitedSoFar) {
       return attempt >= ATTEMPTS ? null : Duration.ofMillis(100L << Math.min(attempt - 1, 20));
     }
 
@@ -79,7 +80,26 @@ public final class TransferRetries {
     T run() throws IOException;
   }
 
+  /** One whole transfer that yields no value, run again from the start on each try. */
+  @FunctionalInterface
+  public interface Step {
+    /** Performs the transfer once. */
+    void run() throws IOException;
+  }
+
   private TransferRetries() {}
+
+  /**
+   * Runs {@code step} as {@link #call(Retrier, Transfer)} runs a transfer.
+   *
+   * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
+   */
+  public static void run(Retrier retrier, Step step) throws IOException {
+    call(retrier, () -> {
+      step.run();
+      return Boolean.TRUE; // call() hands back its transfer's value, and null is not one (nullness is stated)
+    });
+  }
 
   /** How transfers to or from {@code storage} are retried: its own {@link Retrier} or {@link #DEFAULT}. */
   public static Retrier retrierOf(ReadOnlyStorage storage) {
@@ -138,11 +158,10 @@ public final class TransferRetries {
    * @throws IOException the last failure, with the earlier ones suppressed, when no try succeeded
    */
   public static void push(Storage storage, Descriptor blob, ContentOpener content) throws IOException {
-    call(retrierOf(storage), () -> {
+    run(retrierOf(storage), () -> {
       try (InputStream in = content.open()) {
         storage.push(blob, in);
       }
-      return null;
     });
   }
 
@@ -154,11 +173,10 @@ public final class TransferRetries {
    */
   public static void copy(ReadOnlyStorage source, Storage destination, Descriptor blob) throws IOException {
     Retrier retrier = destination instanceof Retrier.Governed ? retrierOf(destination) : retrierOf(source);
-    call(retrier, () -> {
+    run(retrier, () -> {
       try (InputStream in = source.fetch(blob)) {
         destination.push(blob, in);
       }
-      return null;
     });
   }
 
@@ -170,14 +188,13 @@ public final class TransferRetries {
    */
   public static void fetchTo(ReadOnlyStorage storage, Descriptor blob, Path file) throws IOException {
     try {
-      call(retrierOf(storage), () -> {
+      run(retrierOf(storage), () -> {
         try (InputStream raw = storage.fetch(blob);
             InputStream in = raw instanceof VerifiedInputStream ? raw : new VerifiedInputStream(raw, blob);
             OutputStream out = LocalFiles.reportingWriteFailures(Files.newOutputStream(file,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), file)) {
           in.transferTo(out);
         }
-        return null;
       });
     } catch (IOException e) {
       Files.deleteIfExists(file);

@@ -8,6 +8,7 @@ import dev.berth.core.internal.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a stream of the content a descriptor describes: yields at most {@code size} bytes, hashes them as
@@ -19,11 +20,11 @@ import java.security.MessageDigest;
  */
 public final class VerifiedInputStream extends ReadThroughInputStream {
   private final Descriptor expected;
-  private final MessageDigest md;
+  private final @Nullable MessageDigest md;
   private long count;
   private boolean verified;
   /** The verdict once reached, so later reads repeat it instead of hashing an already-reset digest. */
-  private Digest actual;
+  private @Nullable Digest actual;
 
   /**
    * @param in the content; closing this stream closes it

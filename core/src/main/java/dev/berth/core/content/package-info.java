@@ -5,4 +5,7 @@
  * dev.berth.core.content.Contents} for reading and writing whole blobs and manifests through them, a
  * {@link dev.berth.core.content.MemoryStore}, and streams that verify digests and sizes as the bytes pass.
  */
+@NullMarked
 package dev.berth.core.content;
+
+import org.jspecify.annotations.NullMarked;

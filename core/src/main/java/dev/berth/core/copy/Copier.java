@@ -15,11 +15,14 @@ import dev.berth.core.copy.internal.PlatformSelector;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one transfer verb: copies a graph of content (an index, its manifests, their configs and layers,
@@ -58,8 +61,8 @@ public final class Copier {
     if (options.platform() != null) {
       root = PlatformSelector.select(src, root, options.platform());
     }
-    String tag = dstRef != null ? dstRef : Descriptors.digestOrNull(srcRef) != null ? null : srcRef;
-    Digest tagAsDigest = tag == null ? null : Descriptors.digestOrNull(tag);
+    String tag = dstRef != null ? dstRef : Descriptors.digestNamedBy(srcRef) != null ? null : srcRef;
+    Digest tagAsDigest = tag == null ? null : Descriptors.digestNamedBy(tag);
     boolean tagged = run(src, dst, root, fetched, tagAsDigest == null ? tag : null, options);
     if (tagAsDigest != null) {
       if (!tagAsDigest.equals(root.digest())) {
@@ -86,10 +89,11 @@ public final class Copier {
    * Copies the graph; returns whether the root was pushed under {@code rootTag} on the way. {@code fetched}
    * is a manifest already read from {@code src} (the root, unless a platform was chosen), or null.
    */
-  private static boolean run(ReadOnlyStorage src, Storage dst, Descriptor root, EncodedManifest fetched,
-      String rootTag, CopyOptions options) throws IOException {
-    ExecutorService own = options.executor() == null ? Executors.newCachedThreadPool(Copier::daemon) : null;
-    BoundedExecutor executor = new BoundedExecutor(own != null ? own : options.executor(), options.concurrency());
+  private static boolean run(ReadOnlyStorage src, Storage dst, Descriptor root, @Nullable EncodedManifest fetched,
+      @Nullable String rootTag, CopyOptions options) throws IOException {
+    Executor given = options.executor();
+    ExecutorService own = given == null ? Executors.newCachedThreadPool(Copier::daemon) : null;
+    BoundedExecutor executor = new BoundedExecutor(given != null ? given : Objects.requireNonNull(own), options.concurrency());
     GraphCopy copy = new GraphCopy(src, dst, options, executor, root, rootTag, fetched);
     try {
       await(copy, copy.visit(root));
@@ -117,7 +121,7 @@ public final class Copier {
     }
   }
 
-  private static IOException rethrow(Throwable t) {
+  private static IOException rethrow(@Nullable Throwable t) {
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
     }
@@ -125,7 +129,7 @@ public final class Copier {
       return io;
     }
     if (t instanceof UncheckedIOException u) {
-      return u.getCause();
+      return Objects.requireNonNull(u.getCause(), "an UncheckedIOException always has its cause");
     }
     if (t instanceof RuntimeException r) {
       throw r;

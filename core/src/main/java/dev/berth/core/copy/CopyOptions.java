@@ -4,6 +4,7 @@ import dev.berth.core.Platform;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link Copier} moves a graph. Immutable; start from {@link #defaults()} or {@link #builder()}.
@@ -30,8 +31,8 @@ public final class CopyOptions {
   private static final CopyOptions DEFAULTS = builder().build();
 
   private final int concurrency;
-  private final Executor executor;
-  private final Platform platform;
+  private final @Nullable Executor executor;
+  private final @Nullable Platform platform;
   private final CopyListener listener;
   private final boolean includeReferrers;
   private final List<String> mountFrom;
@@ -66,12 +67,12 @@ public final class CopyOptions {
   }
 
   /** Where transfers run, or null for threads the copy starts and stops itself. */
-  public Executor executor() {
+  public @Nullable Executor executor() {
     return executor;
   }
 
   /** When the root is an index, copy only the manifest for this platform (which becomes the root); or null. */
-  public Platform platform() {
+  public @Nullable Platform platform() {
     return platform;
   }
 
@@ -96,8 +97,8 @@ public final class CopyOptions {
   /** Builds {@link CopyOptions}. */
   public static final class Builder {
     private int concurrency = DEFAULT_CONCURRENCY;
-    private Executor executor;
-    private Platform platform;
+    private @Nullable Executor executor;
+    private @Nullable Platform platform;
     private CopyListener listener = CopyListener.NONE;
     private boolean includeReferrers;
     private List<String> mountFrom = List.of();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** The one Jackson configuration berth uses for OCI JSON: nulls omitted, unknown fields tolerated. */
 public final class Json {
@@ -89,7 +90,7 @@ public final class Json {
     return tree;
   }
 
-  private static String originalMessage(IOException e) {
+  private static @Nullable String originalMessage(IOException e) {
     return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
   }
 }

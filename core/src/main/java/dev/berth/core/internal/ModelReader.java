@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads manifests and indexes from a JSON tree by hand. Jackson's record binding would do the same,
@@ -33,7 +34,7 @@ public final class ModelReader {
     JsonNode root = object(tree(bytes, what), what, "the document");
     try {
       return new Manifest(integer(root, "schemaVersion"), string(root, "mediaType"), string(root, "artifactType"),
-          descriptorOrNull(root, "config"), descriptors(root, "layers"), descriptorOrNull(root, "subject"),
+          optionalDescriptor(root, "config"), descriptors(root, "layers"), optionalDescriptor(root, "subject"),
           stringMap(root, "annotations"));
     } catch (Bad b) {
       throw b.in(what);
@@ -49,7 +50,7 @@ public final class ModelReader {
     JsonNode root = object(tree(bytes, what), what, "the document");
     try {
       return new Index(integer(root, "schemaVersion"), string(root, "mediaType"), string(root, "artifactType"),
-          descriptors(root, "manifests"), descriptorOrNull(root, "subject"), stringMap(root, "annotations"));
+          descriptors(root, "manifests"), optionalDescriptor(root, "subject"), stringMap(root, "annotations"));
     } catch (Bad b) {
       throw b.in(what);
     }
@@ -66,7 +67,7 @@ public final class ModelReader {
     return node;
   }
 
-  private static Descriptor descriptorOrNull(JsonNode parent, String field) {
+  private static @Nullable Descriptor optionalDescriptor(JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     return n == null || n.isNull() ? null : descriptor(n, field);
   }
@@ -74,7 +75,7 @@ public final class ModelReader {
   private static List<Descriptor> descriptors(JsonNode parent, String field) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
-      return null;
+      return List.of(); // as the records read an absent list
     }
     if (!n.isArray()) {
       throw new Bad(field + " is not an array");
@@ -122,11 +123,11 @@ public final class ModelReader {
         strings(n, "os.features", path), string(n, "variant", path), strings(n, "features", path));
   }
 
-  private static String string(JsonNode parent, String field) {
+  private static @Nullable String string(JsonNode parent, String field) {
     return string(parent, field, null);
   }
 
-  private static String string(JsonNode parent, String field, String path) {
+  private static @Nullable String string(JsonNode parent, String field, @Nullable String path) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       return null;
@@ -145,7 +146,7 @@ public final class ModelReader {
     return (int) v;
   }
 
-  private static long integer(JsonNode parent, String field, String path) {
+  private static long integer(JsonNode parent, String field, @Nullable String path) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       return 0;
@@ -156,7 +157,7 @@ public final class ModelReader {
     return n.asLong();
   }
 
-  private static List<String> strings(JsonNode parent, String field, String path) {
+  private static @Nullable List<String> strings(JsonNode parent, String field, String path) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       return null;
@@ -174,11 +175,11 @@ public final class ModelReader {
     return out;
   }
 
-  private static Map<String, String> stringMap(JsonNode parent, String field) {
+  private static @Nullable Map<String, String> stringMap(JsonNode parent, String field) {
     return stringMap(parent, field, null);
   }
 
-  private static Map<String, String> stringMap(JsonNode parent, String field, String path) {
+  private static @Nullable Map<String, String> stringMap(JsonNode parent, String field, @Nullable String path) {
     JsonNode n = parent.get(field);
     if (n == null || n.isNull()) {
       return null;
@@ -197,7 +198,7 @@ public final class ModelReader {
     return out;
   }
 
-  private static String name(String path, String field) {
+  private static String name(@Nullable String path, String field) {
     return path == null ? field : path + "." + field;
   }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes manifests and indexes with Jackson's streaming generator, field by field, in the order the
@@ -35,8 +36,8 @@ public final class ModelWriter {
   }
 
   // Manifest and Index share their first three and last two fields, in this order.
-  private static byte[] document(int schemaVersion, String mediaType, String artifactType, Body content,
-      Descriptor subject, Map<String, String> annotations) {
+  private static byte[] document(int schemaVersion, @Nullable String mediaType, @Nullable String artifactType, Body content,
+      @Nullable Descriptor subject, @Nullable Map<String, String> annotations) {
     return write(g -> {
       g.writeStartObject();
       g.writeNumberField("schemaVersion", schemaVersion);
@@ -74,7 +75,7 @@ public final class ModelWriter {
     g.writeEndArray();
   }
 
-  private static void descriptor(JsonGenerator g, String field, Descriptor d) throws IOException {
+  private static void descriptor(JsonGenerator g, String field, @Nullable Descriptor d) throws IOException {
     if (d != null) {
       g.writeFieldName(field);
       descriptorBody(g, d);
@@ -104,13 +105,13 @@ public final class ModelWriter {
     g.writeEndObject();
   }
 
-  private static void string(JsonGenerator g, String field, String value) throws IOException {
+  private static void string(JsonGenerator g, String field, @Nullable String value) throws IOException {
     if (value != null) {
       g.writeStringField(field, value);
     }
   }
 
-  private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+  private static void strings(JsonGenerator g, String field, @Nullable List<String> values) throws IOException {
     if (values == null) {
       return;
     }
@@ -122,7 +123,7 @@ public final class ModelWriter {
   }
 
   // Entries with null values are left out, as the binding's NON_NULL inclusion leaves them out.
-  private static void stringMap(JsonGenerator g, String field, Map<String, String> map) throws IOException {
+  private static void stringMap(JsonGenerator g, String field, @Nullable Map<String, String> map) throws IOException {
     if (map == null) {
       return;
     }

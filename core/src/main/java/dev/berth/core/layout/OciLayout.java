@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A directory in OCI image layout 1.1 (image-spec image-layout.md): {@code oci-layout}, {@code
@@ -71,9 +72,8 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
     OciLayout layout = new OciLayout(root);
     if (!LayoutFiles.hasIndex(root)) {
       // Locked only when writing, so a complete layout on read-only media opens for reading.
-      layout.lock.with(() -> {
+      layout.lock.run(() -> {
         LayoutFiles.ensureIndex(root);
-        return null;
       });
     }
     return layout;
@@ -130,7 +130,7 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
     if (named != null) {
       return Descriptors.plain(named);
     }
-    Digest digest = Descriptors.digestOrNull(reference);
+    Digest digest = Descriptors.digestNamedBy(reference);
     if (digest != null) {
       Descriptor entry = RefNames.findDigest(entries, digest);
       if (entry != null) {
@@ -158,12 +158,11 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
           NotFoundException.Kind.MANIFEST, null, null);
     }
     Descriptor entry = Descriptors.plain(target).withAnnotation(Descriptor.ANNOTATION_REF_NAME, tag);
-    lock.with(() -> {
+    lock.run(() -> {
       Index current = index.read();
       List<Descriptor> entries = RefNames.without(current.manifests(), tag);
       entries.add(entry);
       index.write(current.withManifests(entries));
-      return null;
     });
   }
 
@@ -174,7 +173,7 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
    * @throws NotFoundException when no entry has that name
    */
   public void untag(String tag) throws IOException {
-    lock.with(() -> {
+    lock.run(() -> {
       Index current = index.read();
       List<Descriptor> kept = RefNames.without(current.manifests(), tag);
       if (kept.size() == current.manifests().size()) {
@@ -182,14 +181,13 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
             null, null);
       }
       index.write(current.withManifests(kept));
-      return null;
     });
   }
 
   /** {@inheritDoc} Deleting a manifest also removes every index.json entry (tag) pointing at it. */
   @Override
   public void delete(Descriptor target) throws IOException {
-    lock.with(() -> {
+    lock.run(() -> {
       Index current = index.read();
       List<Descriptor> kept = new ArrayList<>(current.manifests());
       boolean untagged = kept.removeIf(e -> e.digest().equals(target.digest()));
@@ -202,7 +200,6 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
         throw new NotFoundException(target.brief() + " not found in OCI layout " + root,
             NotFoundException.kindOf(target), null, null);
       }
-      return null;
     });
   }
 
@@ -226,11 +223,10 @@ public final class OciLayout implements Target, Deleter, TagLister, ReferrerList
    * memory, kept current by pushes and deletes through this object.
    */
   @Override
-  public List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException {
+  public List<Descriptor> referrers(Descriptor subject, @Nullable String artifactType) throws IOException {
     if (!referrers.scanned()) {
-      lock.with(() -> {
+      lock.run(() -> {
         referrers.ensureScanned();
-        return null;
       });
     }
     return referrers.list(subject.digest(), artifactType);

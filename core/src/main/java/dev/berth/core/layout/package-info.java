@@ -3,4 +3,7 @@
  * store: {@link dev.berth.core.layout.OciLayout} reads, writes, tags, lists referrers and collects garbage
  * ({@link dev.berth.core.layout.GcResult}). A layout is untrusted input, read only through verified digests.
  */
+@NullMarked
 package dev.berth.core.layout;
+
+import org.jspecify.annotations.NullMarked;

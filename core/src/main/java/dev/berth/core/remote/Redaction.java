@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * berth's one policy for showing what went over the wire: what a logging interceptor (the CLI's
@@ -94,7 +95,7 @@ public final class Redaction {
    *
    * @param base the request's URL, against which relative {@code Location} values resolve
    */
-  public static String header(String name, String value, HttpUrl base) {
+  public static @Nullable String header(String name, String value, HttpUrl base) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (SECRET_HEADERS.contains(lower)) {
       int space = value.indexOf(' ');
@@ -123,7 +124,7 @@ public final class Redaction {
    * that reorder or split what is shown. {@code \n}, {@code \r} and {@code \t} become those two-character
    * escapes, the rest {@code \xHH} or {@code \}{@code uHHHH}. Null stays null.
    */
-  public static String printable(String text) {
+  public static @Nullable String printable(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -217,7 +218,7 @@ public final class Redaction {
   }
 
   /** {@code text} {@link #withoutSecrets without the secrets}, then made {@link #printable}. */
-  public static String serverText(String text, Collection<String> secrets) {
+  public static @Nullable String serverText(String text, Collection<String> secrets) {
     return printable(withoutSecrets(text, secrets));
   }
 
@@ -225,7 +226,7 @@ public final class Redaction {
    * {@code text} with every occurrence of each secret replaced by {@link #REDACTED}, longest first, so
    * a secret that contains another is removed whole. Nothing is escaped.
    */
-  public static String withoutSecrets(String text, Collection<String> secrets) {
+  public static @Nullable String withoutSecrets(String text, Collection<String> secrets) {
     if (text == null) {
       return null;
     }
@@ -253,7 +254,7 @@ public final class Redaction {
     return sb.toString();
   }
 
-  private static String encodeQuery(String s) {
+  private static @Nullable String encodeQuery(String s) {
     return printable(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2F", "/")
         .replace("%2C", ","));
   }

@@ -41,6 +41,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point to remote registries: one immutable, thread-safe client holding one OkHttp client
@@ -161,7 +162,7 @@ public final class RegistryClient {
    * exception messages already quote registry error bodies this way; use this for anything else from a
    * server that reaches a log or a terminal.
    */
-  public String redact(String text) {
+  public @Nullable String redact(String text) {
     return Redaction.serverText(text, sentSecrets.all());
   }
 
@@ -169,7 +170,7 @@ public final class RegistryClient {
    * As {@link #redact} but without escaping anything: for text the caller escapes itself, such as
    * multi-line output a terminal writer escapes line by line.
    */
-  public String withoutSecrets(String text) {
+  public @Nullable String withoutSecrets(String text) {
     return Redaction.withoutSecrets(text, sentSecrets.all());
   }
 
@@ -230,19 +231,19 @@ public final class RegistryClient {
   public static final class Builder {
     private final Set<String> plainHttpHosts = new LinkedHashSet<>();
     private CredentialProvider credentials = CredentialProvider.anonymous();
-    private Path caFile;
+    private @Nullable Path caFile;
     private boolean insecure;
-    private OkHttpClient base;
+    private @Nullable OkHttpClient base;
     private Duration connectTimeout = Duration.ofSeconds(30);
     private Duration readTimeout = Duration.ofSeconds(60);
-    private Proxy proxy;
+    private @Nullable Proxy proxy;
     private String userAgent = "berth/0.1";
     private int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
     private boolean chunkedUploads;
     private long chunkSize = 4L * 1024 * 1024;
     private long maxManifestBytes = 4L * 1024 * 1024;
     private int maxResumes = 5;
-    private java.time.Instant deadline;
+    private java.time.@Nullable Instant deadline;
     private long maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
     private long maxListBytes = DEFAULT_MAX_LIST_BYTES;
     private ProgressListener progressListener = ProgressListener.NONE;
@@ -250,7 +251,7 @@ public final class RegistryClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private final List<Interceptor> interceptors = new ArrayList<>();
     private final List<Interceptor> networkInterceptors = new ArrayList<>();
-    private ConnectionPool pool;
+    private @Nullable ConnectionPool pool;
 
     private Builder() {}
 

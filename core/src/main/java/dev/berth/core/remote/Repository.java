@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One repository on a remote OCI registry, as a content {@link Target}: blobs and manifests are fetched
@@ -362,7 +363,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    * @param artifactType only referrers of this type, or null for all
    */
   @Override
-  public List<Descriptor> referrers(Descriptor subject, String artifactType) throws IOException {
+  public List<Descriptor> referrers(Descriptor subject, @Nullable String artifactType) throws IOException {
     return referrers.list(subject, artifactType);
   }
 
@@ -372,7 +373,7 @@ public final class Repository implements Target, Deleter, Mounter, TagLister, Re
    * @throws SizeLimitExceededException when the listing exceeds the client's total caps
    */
   @Override
-  public void referrers(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer)
+  public void referrers(Descriptor subject, @Nullable String artifactType, PageConsumer<Descriptor> consumer)
       throws IOException {
     referrers.pages(subject, artifactType, consumer);
   }

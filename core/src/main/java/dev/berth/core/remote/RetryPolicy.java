@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How berth retries what failed in a way worth retrying ({@link #isWorthRetrying}): I/O errors, 408,
@@ -173,7 +174,7 @@ public final class RetryPolicy implements Retrier {
    * waits so far past {@link #maxTotalWait()}.
    */
   @Override
-  public Duration waitBefore(int attempt, Duration serverAsked, Duration waitedSoFar) {
+  public @Nullable Duration waitBefore(int attempt, @Nullable Duration serverAsked, Duration waitedSoFar) {
     if (attempt >= maxAttempts) {
       return null;
     }

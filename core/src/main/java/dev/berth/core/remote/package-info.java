@@ -25,4 +25,7 @@
  *       registry's error codes; none carries a secret.
  * </ul>
  */
+@NullMarked
 package dev.berth.core.remote;
+
+import org.jspecify.annotations.NullMarked;

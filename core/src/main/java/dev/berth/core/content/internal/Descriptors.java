@@ -2,6 +2,7 @@ package dev.berth.core.content.internal;
 
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
+import org.jspecify.annotations.Nullable;
 
 /** Descriptor shapes the stores agree on. */
 public final class Descriptors {
@@ -20,7 +21,7 @@ public final class Descriptors {
    * grammar, this wants at least 32 encoded characters, so a layout ref name such as {@code alpine:3}
    * is not mistaken for a digest with an unknown algorithm.
    */
-  public static Digest digestOrNull(String reference) {
+  public static @Nullable Digest digestNamedBy(String reference) {
     int colon = reference.indexOf(':');
     if (colon <= 0 || reference.length() - colon - 1 < 32 || reference.indexOf('/') >= 0) {
       return null;

@@ -5,6 +5,7 @@ import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the referrers API says about a manifest that has a subject: the subject it points at and the
@@ -13,7 +14,7 @@ import dev.berth.core.MediaTypes;
 public record ReferrerInfo(Descriptor subject, Descriptor referrer) {
 
   /** The referrer facts of {@code node}, or null when it is not a manifest or index with a subject. */
-  public static ReferrerInfo of(EncodedManifest node) {
+  public static @Nullable ReferrerInfo of(EncodedManifest node) {
     Descriptor plain = Descriptors.plain(node.descriptor());
     if (node.isIndex()) {
       Index index = node.index();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Subject digest to the manifests that refer to it: the predecessor map behind {@code referrers}. */
 public final class ReferrerMap {
@@ -24,7 +25,7 @@ public final class ReferrerMap {
   }
 
   /** The referrers of {@code subject}, of {@code artifactType} when not null, in digest order. */
-  public List<Descriptor> list(Digest subject, String artifactType) {
+  public List<Descriptor> list(Digest subject, @Nullable String artifactType) {
     Map<Digest, Descriptor> m = bySubject.get(subject);
     if (m == null) {
       return List.of();

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One graph copy in flight. Each node is visited once (by digest, so a blob that appears twice moves
@@ -44,10 +45,10 @@ public final class GraphCopy {
   private final Map<Digest, Visit> visits = new ConcurrentHashMap<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final WaitGraph waitGraph = new WaitGraph();
-  private final Descriptor root;
-  private final String rootTag;
+  private final @Nullable Descriptor root;
+  private final @Nullable String rootTag;
   private volatile boolean rootTagged;
-  private final EncodedManifest fetched;
+  private final @Nullable EncodedManifest fetched;
   private final List<String> mountFrom;
 
   public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor) {
@@ -61,8 +62,8 @@ public final class GraphCopy {
    * manifest of the graph already read from {@code src} (by a {@code ReferenceFetcher}), used instead of
    * fetching it again.
    */
-  public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor, Descriptor root,
-      String rootTag, EncodedManifest fetched) {
+  public GraphCopy(ReadOnlyStorage src, Storage dst, CopyOptions options, Executor executor, @Nullable Descriptor root,
+      @Nullable String rootTag, @Nullable EncodedManifest fetched) {
     this.src = src;
     this.dst = dst;
     this.options = options;
@@ -122,6 +123,9 @@ public final class GraphCopy {
     }
   }
 
+  // Its steps complete with null (a skipped node, a blob, Void): NullAway's default mode does not type
+  // generic nullness (CompletableFuture<@Nullable T>), so this one method is exempt from its check.
+  @SuppressWarnings("NullAway")
   private CompletableFuture<Void> copyNode(Descriptor node) {
     return async(() -> {
       if (dst.exists(node)) {
@@ -193,7 +197,7 @@ public final class GraphCopy {
   }
 
   /** Tries each source repository in turn; returns the one mounted from, or null if it was uploaded. */
-  private String mount(Mounter mounter, Descriptor blob) throws IOException {
+  private @Nullable String mount(Mounter mounter, Descriptor blob) throws IOException {
     List<String> from = mountFrom;
     for (int i = 0; i < from.size(); i++) {
       boolean last = i == from.size() - 1;
@@ -221,7 +225,7 @@ public final class GraphCopy {
     listener.preCopy(node);
     try (InputStream in = manifest.openStream()) {
       // The exact bytes fetched: a manifest is never re-serialised.
-      if (rootTag != null && node.digest().equals(root.digest())) {
+      if (rootTag != null && root != null && node.digest().equals(root.digest())) {
         ((ReferencePusher) dst).pushReference(node, in, rootTag);
         rootTagged = true;
       } else {

@@ -17,8 +17,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code blobs/<alg>/<encoded>} tree of an OCI layout. A blob is written to a temp file in the layout
@@ -98,7 +99,7 @@ public final class BlobFiles {
    *
    * @throws FileSystemException when it is a link, a FIFO, a device or anything but a regular file
    */
-  private BasicFileAttributes attributes(Digest digest) throws IOException {
+  private @Nullable BasicFileAttributes attributes(Digest digest) throws IOException {
     Path file = path(digest);
     try {
       return LocalFiles.requireRegularFile(file, LinkOption.NOFOLLOW_LINKS);
@@ -124,7 +125,7 @@ public final class BlobFiles {
   }
 
   /** Opens the blob file unverified (a regular file, never through a link), or null when it is absent. */
-  InputStream openRaw(Digest digest) throws IOException {
+  @Nullable InputStream openRaw(Digest digest) throws IOException {
     try {
       return LocalFiles.openRegularFile(path(digest), LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {

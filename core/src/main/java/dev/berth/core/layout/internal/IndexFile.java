@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A layout's {@code index.json}: read fresh on every call (another process may have changed it) and
@@ -29,7 +30,7 @@ public final class IndexFile {
 
   /** The file's identity: every atomic replace makes a new inode, so an equal stamp means unchanged. */
   private record Stamp(Object fileKey, FileTime modified, long size) {
-    static Stamp of(Path file) throws IOException {
+    static @Nullable Stamp of(Path file) throws IOException {
       BasicFileAttributes a = LocalFiles.requireRegularFile(file, LinkOption.NOFOLLOW_LINKS);
       return a.fileKey() == null ? null : new Stamp(a.fileKey(), a.lastModifiedTime(), a.size());
     }
@@ -39,7 +40,7 @@ public final class IndexFile {
 
   private final Path file;
   /** Parsing a large index.json costs far more than a stat, and resolve reads it on every call. */
-  private volatile Cached cached;
+  private volatile @Nullable Cached cached;
 
   public IndexFile(Path root) {
     this.file = root.resolve("index.json");
@@ -66,13 +67,13 @@ public final class IndexFile {
       throw new IOException(e.getMessage(), e);
     }
     // Cache only if the file was not replaced while it was read.
-    if (before != null && before.equals(stampOrNull())) {
+    if (before != null && before.equals(currentStamp())) {
       cached = new Cached(before, index);
     }
     return index;
   }
 
-  private Stamp stampOrNull() throws IOException {
+  private @Nullable Stamp currentStamp() throws IOException {
     try {
       return Stamp.of(file);
     } catch (NoSuchFileException e) {
@@ -92,7 +93,7 @@ public final class IndexFile {
             index.annotations())
         : index;
     AtomicFiles.write(file, ModelWriter.index(out));
-    Stamp written = stampOrNull();
+    Stamp written = currentStamp();
     if (written != null) {
       cached = new Cached(written, out); // the next read under this lock need not parse what we wrote
     }

@@ -49,6 +49,20 @@ public final class LayoutLock {
     }
   }
 
+  /** A change with no result, made holding both locks. */
+  @FunctionalInterface
+  public interface Change {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code change} holding both locks, as {@link #with} does. */
+  public void run(Change change) throws IOException {
+    with(() -> {
+      change.run();
+      return Boolean.TRUE; // with() hands back its action's value, and null is not one (nullness is stated)
+    });
+  }
+
   /** Runs {@code action} holding both locks. Re-entrant within a thread. */
   public <T> T with(Action<T> action) throws IOException {
     Entry entry;

@@ -8,6 +8,7 @@ import dev.berth.core.content.internal.ReferrerInfo;
 import dev.berth.core.content.internal.ReferrerMap;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The predecessor map of a layout: which manifests name which subject. A layout has no referrers index,
@@ -44,7 +45,7 @@ public final class LayoutReferrers {
   }
 
   /** The referrers of {@code subject}, scanning first if that has not happened yet. */
-  public List<Descriptor> list(Digest subject, String artifactType) throws IOException {
+  public List<Descriptor> list(Digest subject, @Nullable String artifactType) throws IOException {
     ensureScanned();
     return map.list(subject, artifactType);
   }

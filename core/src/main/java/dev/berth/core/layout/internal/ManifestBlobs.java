@@ -6,6 +6,7 @@ import dev.berth.core.EncodedManifest;
 import dev.berth.core.content.Contents;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /** Reads blobs of a layout that turn out to be manifests or indexes, without trusting any media type. */
 public final class ManifestBlobs {
@@ -24,7 +25,7 @@ public final class ManifestBlobs {
    *
    * @throws dev.berth.core.DigestMismatchException when the file does not hash to its name
    */
-  public EncodedManifest read(Digest digest) throws IOException {
+  public @Nullable EncodedManifest read(Digest digest) throws IOException {
     long size = blobs.size(digest);
     if (size < 0 || size > Contents.MAX_MANIFEST_BYTES) {
       return null;

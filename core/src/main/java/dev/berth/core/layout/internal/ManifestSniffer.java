@@ -3,6 +3,7 @@ package dev.berth.core.layout.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.core.MediaTypes;
 import dev.berth.core.internal.Json;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells from a blob's bytes whether it is a manifest or index and of which media type. A layout keeps
@@ -17,7 +18,7 @@ public final class ManifestSniffer {
   }
 
   /** The manifest or index media type of {@code bytes}, or null when they are neither. */
-  public static String mediaType(byte[] bytes) {
+  public static @Nullable String mediaType(byte[] bytes) {
     if (!mayBeJsonObject(bytes)) {
       return null;
     }

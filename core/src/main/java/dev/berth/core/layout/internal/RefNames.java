@@ -5,6 +5,7 @@ import dev.berth.core.Digest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finding index.json entries by {@code org.opencontainers.image.ref.name}. skopeo and umoci write plain
@@ -16,12 +17,12 @@ public final class RefNames {
   private RefNames() {}
 
   /** The entry's ref name, or null when it is untagged. */
-  public static String of(Descriptor entry) {
+  public static @Nullable String of(Descriptor entry) {
     return entry.annotation(Descriptor.ANNOTATION_REF_NAME);
   }
 
   /** The entry {@code ref} names, or null. */
-  public static Descriptor find(List<Descriptor> entries, String ref) {
+  public static @Nullable Descriptor find(List<Descriptor> entries, String ref) {
     for (Descriptor e : entries) {
       if (ref.equals(of(e))) {
         return e;
@@ -43,7 +44,7 @@ public final class RefNames {
   }
 
   /** The first entry for {@code digest}, tagged or not, or null. */
-  public static Descriptor findDigest(List<Descriptor> entries, Digest digest) {
+  public static @Nullable Descriptor findDigest(List<Descriptor> entries, Digest digest) {
     for (Descriptor e : entries) {
       if (e.digest().equals(digest)) {
         return e;

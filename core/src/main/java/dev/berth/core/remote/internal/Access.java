@@ -4,6 +4,7 @@ import dev.berth.auth.Scopes;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a registry request needs permission for, carried as a request tag: the auth layer turns it into
@@ -13,7 +14,7 @@ import okhttp3.Request;
  * @param actions e.g. {@code [pull]} or {@code [pull, push]}
  * @param mountFrom the source repository of a cross-mount (needs {@code pull}), or null
  */
-public record Access(String repository, List<String> actions, String mountFrom) {
+public record Access(@Nullable String repository, List<String> actions, @Nullable String mountFrom) {
   public static final String PULL = "pull";
   public static final String PUSH = "push";
   public static final String DELETE = "delete";

@@ -4,6 +4,7 @@ import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers which blobs a client has just seen present or absent in which repository, so that a push
@@ -30,7 +31,7 @@ public final class BlobPresence {
   }
 
   /** What is known: TRUE present, FALSE absent (forgotten by this call), null unknown. */
-  public synchronized Boolean take(String host, String repository, Digest digest) {
+  public synchronized @Nullable Boolean take(String host, String repository, Digest digest) {
     String key = key(host, repository, digest);
     Long v = known.get(key);
     if (v == null) {

@@ -13,6 +13,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The upload endpoints of one repository: open a session (POST, end-4a), mount (end-11), send the bytes
@@ -56,16 +57,15 @@ public final class BlobUploads {
    * stream while the client's retry policy finds the failure worth it (a broken connection, a lost
    * session, a 5xx, a token that expired mid-upload).
    */
-  private void sendRetrying(Session first, Descriptor expected, ContentOpener content, Access access)
+  private void sendRetrying(@Nullable Session first, Descriptor expected, ContentOpener content, Access access)
       throws IOException {
     Session[] given = {first};
-    TransferRetries.call(ctx.settings().retryPolicy(), () -> {
+    TransferRetries.run(ctx.settings().retryPolicy(), () -> {
       Session session = given[0] != null ? given[0] : start(access);
       given[0] = null;
       try (InputStream in = content.open()) {
         send(session, expected, in, access);
       }
-      return null;
     });
   }
 
@@ -272,7 +272,7 @@ public final class BlobUploads {
   private record UploadStatus(HttpUrl location, UploadRange range) {}
 
   /** GET on the upload location (end-13); null when the registry no longer knows the session. */
-  private UploadStatus status(HttpUrl location, Access access) throws IOException {
+  private @Nullable UploadStatus status(HttpUrl location, Access access) throws IOException {
     Request request = ctx.request(location, access).get().build();
     try (Response response = ctx.execute(request)) {
       if (response.code() == 404) {

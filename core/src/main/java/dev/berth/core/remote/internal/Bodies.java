@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /** Reading the small bodies berth keeps in memory (manifests, tag lists), always with a cap. */
 public final class Bodies {
@@ -31,7 +32,7 @@ public final class Bodies {
    * The media type of a response without parameters, or null when absent or too generic to name a
    * manifest kind ({@code application/json}, {@code text/plain}, {@code application/octet-stream}).
    */
-  public static String manifestMediaType(String contentType) {
+  public static @Nullable String manifestMediaType(String contentType) {
     if (contentType == null) {
       return null;
     }

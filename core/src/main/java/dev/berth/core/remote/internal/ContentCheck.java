@@ -8,6 +8,7 @@ import dev.berth.core.content.VerifiedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hashes a blob's bytes as an upload reads them, and says before the last bytes leave whether the
@@ -20,7 +21,7 @@ import java.security.MessageDigest;
  */
 final class ContentCheck {
   private final Descriptor expected;
-  private final MessageDigest md;
+  private final @Nullable MessageDigest md;
   private long count;
   private boolean verified;
 

@@ -2,6 +2,7 @@ package dev.berth.core.remote.internal;
 
 import dev.berth.core.Digest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every distribution-spec URL berth requests, one small function per endpoint; no other class builds a
@@ -100,7 +101,7 @@ public final class Endpoints {
   /**
    * end-8a/end-8b. Format: {@code GET /v2/<name>/tags/list?n=<n>&last=<last>} (spec "Listing Tags").
    */
-  public HttpUrl tags(int pageSize, String last) {
+  public HttpUrl tags(int pageSize, @Nullable String last) {
     HttpUrl.Builder b = repo().addPathSegment("tags").addPathSegment("list");
     if (pageSize > 0) {
       b.addQueryParameter("n", Integer.toString(pageSize));
@@ -115,7 +116,7 @@ public final class Endpoints {
    * end-12a/end-12b. Format: {@code GET /v2/<name>/referrers/<digest>?artifactType=<type>} (spec
    * "Listing Referrers").
    */
-  public HttpUrl referrers(Digest subject, String artifactType) {
+  public HttpUrl referrers(Digest subject, @Nullable String artifactType) {
     HttpUrl.Builder b = repo().addPathSegment("referrers").addPathSegment(subject.toString());
     if (artifactType != null) {
       b.addQueryParameter("artifactType", artifactType);

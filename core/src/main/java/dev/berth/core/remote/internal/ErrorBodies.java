@@ -10,6 +10,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a registry's {@code {"errors":[{"code","message","detail"}]}} body (distribution-spec "Error Codes"). */
 public final class ErrorBodies {
@@ -93,7 +94,7 @@ public final class ErrorBodies {
     return buffer.readByteArray();
   }
 
-  private static String text(JsonNode n) {
+  private static @Nullable String text(JsonNode n) {
     return n == null || n.isNull() ? null : n.isTextual() ? n.asText() : n.toString();
   }
 }

@@ -5,10 +5,10 @@ import dev.berth.core.ErrorCodes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
 import dev.berth.core.RateLimitedException;
-import dev.berth.core.TokenExpiredException;
 import dev.berth.core.RegistryError;
 import dev.berth.core.RegistryErrorException;
 import dev.berth.core.RegistryResponse;
+import dev.berth.core.TokenExpiredException;
 import dev.berth.core.UnauthorizedException;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.remote.Redaction;
@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /** Turns an unsuccessful registry response into berth's typed exceptions. */
 public final class Failures {
@@ -71,7 +72,7 @@ public final class Failures {
   }
 
   static OciException of(String method, HttpUrl url, int status, List<RegistryError> errors, String host,
-      Access access, String subject, String retryAfterHeader) {
+      Access access, String subject, @Nullable String retryAfterHeader) {
     RegistryResponse response = new RegistryResponse(method, withoutQuery(url), status, errors);
     String where = access.repository() == null ? host : host + "/" + access.repository();
     String detail = describe(errors);

@@ -1,6 +1,7 @@
 package dev.berth.core.remote.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the {@code rel="next"} target in {@code Link} headers (RFC 8288), which registries use to page
@@ -10,7 +11,7 @@ public final class LinkHeader {
   private LinkHeader() {}
 
   /** The next-page URI reference as written (often relative), or null when there is none. */
-  public static String next(List<String> values) {
+  public static @Nullable String next(List<String> values) {
     for (String value : values) {
       int i = 0;
       while (i < value.length()) {

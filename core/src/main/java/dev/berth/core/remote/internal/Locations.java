@@ -3,6 +3,7 @@ package dev.berth.core.remote.internal;
 import dev.berth.core.OciException;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code Location} of an upload session. Registries may send it relative (ghcr.io does), and
@@ -18,7 +19,7 @@ public final class Locations {
    * @param registry the registry's API root, whose origin the location must keep
    * @param fallback the location to keep using when the response names none, or null to require one
    */
-  public static HttpUrl uploadLocation(Response response, HttpUrl registry, HttpUrl fallback) throws OciException {
+  public static HttpUrl uploadLocation(Response response, HttpUrl registry, @Nullable HttpUrl fallback) throws OciException {
     String header = response.header("Location");
     if (header == null || header.isBlank()) {
       if (fallback != null) {

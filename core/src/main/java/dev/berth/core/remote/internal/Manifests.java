@@ -14,6 +14,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /** The manifest endpoints of one repository: GET, HEAD, PUT, DELETE (end-3, end-7, end-9). */
 public final class Manifests {
@@ -77,7 +78,7 @@ public final class Manifests {
    * algorithm cannot be compared and are left to the check of the bytes; a pinned digest berth cannot
    * compute must be confirmed by the header, since nothing else can confirm it.
    */
-  private void checkPinned(Digest pinned, Digest header, String mediaType) throws DigestMismatchException {
+  private void checkPinned(Digest pinned, @Nullable Digest header, String mediaType) throws DigestMismatchException {
     Descriptor expected = Descriptor.of(mediaType, pinned, 0);
     if (header != null && header.algorithm().equals(pinned.algorithm()) && !header.equals(pinned)) {
       throw pinMismatch(expected, header);
@@ -88,7 +89,7 @@ public final class Manifests {
     }
   }
 
-  private DigestMismatchException pinMismatch(Descriptor expected, Digest answered) {
+  private DigestMismatchException pinMismatch(Descriptor expected, @Nullable Digest answered) {
     return new DigestMismatchException("the reference pins manifest " + expected.digest() + " but " + ctx.where()
         + " answered with " + answered, expected, answered);
   }
@@ -215,7 +216,7 @@ public final class Manifests {
   }
 
   /** Wraps a fetched manifest's bytes; a missing or unreadable media type is the server's fault. */
-  private EncodedManifest wrapFetched(String mediaType, byte[] bytes, String reference) throws OciException {
+  private EncodedManifest wrapFetched(@Nullable String mediaType, byte[] bytes, String reference) throws OciException {
     try {
       return EncodedManifest.wrap(mediaType, bytes);
     } catch (IllegalArgumentException e) {
@@ -225,14 +226,14 @@ public final class Manifests {
   }
 
   /** The digest a reference names, or null for a tag. */
-  static Digest digestOf(String reference) {
+  static @Nullable Digest digestOf(String reference) {
     if (reference.indexOf(':') < 0) {
       return null;
     }
     return Digest.parse(reference);
   }
 
-  private Digest headerDigest(Response response) throws OciException {
+  private @Nullable Digest headerDigest(Response response) throws OciException {
     String header = response.header("Docker-Content-Digest");
     if (header == null || header.isBlank()) {
       return null;

@@ -15,6 +15,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the JDK's and OkHttp's connection failures into berth's {@link NetworkException} and {@link
@@ -65,7 +66,7 @@ public final class NetworkFailures {
   }
 
   @SafeVarargs
-  private static Throwable find(Throwable error, Class<? extends Throwable>... types) {
+  private static @Nullable Throwable find(Throwable error, Class<? extends Throwable>... types) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       for (Class<? extends Throwable> type : types) {
         if (type.isInstance(t)) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * berth runs on OkHttp 5 alone. OkHttp 4 ({@code com.squareup.okhttp3:okhttp:4.x}) and OkHttp 5
@@ -41,7 +42,7 @@ public final class OkHttpVersionCheck {
   }
 
   /** What is wrong with the OkHttp that {@code loader} sees, or null when nothing is. */
-  static String problem(ClassLoader loader) {
+  static @Nullable String problem(ClassLoader loader) {
     Map<String, String> versions = new LinkedHashMap<>(); // where -> version
     try {
       for (URL copy : Collections.list(loader.getResources(CLASS_FILE))) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows {@code Link: <...>; rel="next"} pagination (tag lists, the catalog, referrers) with the limits a
@@ -41,7 +42,7 @@ public final class Pages {
    * @param accept the Accept header, or null
    */
   public static void fetchAll(RepositoryContext ctx, HttpUrl first, Access access, String accept, String what,
-      ListBudget budget, PageHandler handler, FailureHandler onFailure) throws IOException {
+      ListBudget budget, PageHandler handler, @Nullable FailureHandler onFailure) throws IOException {
     fetchAll(ctx::execute, ctx.host(), first, access, accept, what, budget, handler, onFailure);
   }
 
@@ -52,7 +53,7 @@ public final class Pages {
   }
 
   public static void fetchAll(Executor http, String host, HttpUrl first, Access access, String accept, String what,
-      ListBudget budget, PageHandler handler, FailureHandler onFailure) throws IOException {
+      ListBudget budget, PageHandler handler, @Nullable FailureHandler onFailure) throws IOException {
     Set<HttpUrl> seen = new HashSet<>();
     HttpUrl url = first;
     for (int pages = 0; url != null; pages++) {
@@ -83,7 +84,7 @@ public final class Pages {
     }
   }
 
-  private static HttpUrl next(Response response, HttpUrl current, String what) throws OciException {
+  private static @Nullable HttpUrl next(Response response, HttpUrl current, String what) throws OciException {
     String link = LinkHeader.next(response.headers("Link"));
     if (link == null) {
       return null;

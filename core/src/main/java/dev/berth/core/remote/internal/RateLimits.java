@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises rate limiting: a 429, or a 403 that GitHub (ghcr.io, api.github.com) uses for its primary
@@ -42,7 +43,7 @@ public final class RateLimits {
    * The wait the server asks for: {@code Retry-After}, else the time until {@code x-ratelimit-reset}
    * when no requests remain; null when it asks for none (or says it unparseably).
    */
-  public static Duration askedWait(Response response, Clock clock) {
+  public static @Nullable Duration askedWait(Response response, Clock clock) {
     Duration asked = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
     if (asked == null && "0".equals(trimmed(response.header("x-ratelimit-remaining")))) {
       String reset = trimmed(response.header("x-ratelimit-reset"));
@@ -54,7 +55,7 @@ public final class RateLimits {
     return asked;
   }
 
-  private static String trimmed(String s) {
+  private static @Nullable String trimmed(String s) {
     return s == null ? null : s.trim();
   }
 }

@@ -4,6 +4,7 @@ import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The manifests a client pushed last, per repository, so that tagging one right after pushing it (what a
@@ -30,7 +31,7 @@ public final class RecentManifests {
   }
 
   /** The manifest with this digest if recently stored in {@code host/repository}, else null. */
-  public synchronized EncodedManifest get(String host, String repository, Digest digest) {
+  public synchronized @Nullable EncodedManifest get(String host, String repository, Digest digest) {
     return byKey.get(key(host, repository, digest));
   }
 

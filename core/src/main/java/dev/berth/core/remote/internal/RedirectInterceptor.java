@@ -8,6 +8,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows 301, 302, 303, 307 and 308 in berth's own code (the OkHttp client has its redirect following
@@ -41,7 +42,7 @@ public final class RedirectInterceptor implements Interceptor {
   }
 
   /** The request to send next, or null when {@code response} is to be handed back as it is. */
-  static Request followUp(Request request, Response response) throws OciException {
+  static @Nullable Request followUp(Request request, Response response) throws OciException {
     int code = response.code();
     if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308) {
       return null;

@@ -5,14 +5,15 @@ import dev.berth.core.EncodedManifest;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
+import dev.berth.core.NotFoundException;
 import dev.berth.core.OciException;
 import dev.berth.core.content.PageConsumer;
-import dev.berth.core.NotFoundException;
 import dev.berth.core.internal.ModelReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Referrers (distribution-spec v1.1 "Listing Referrers", end-12a/12b) and, for registries without that
@@ -32,7 +33,7 @@ public final class Referrers {
   }
 
   /** The manifests whose subject is {@code subject}, of {@code artifactType} when not null. */
-  public List<Descriptor> list(Descriptor subject, String artifactType) throws IOException {
+  public List<Descriptor> list(Descriptor subject, @Nullable String artifactType) throws IOException {
     List<Descriptor> out = new ArrayList<>();
     pages(subject, artifactType, page -> {
       out.addAll(page);
@@ -47,7 +48,7 @@ public final class Referrers {
    *
    * @param consumer returns false to stop
    */
-  public void pages(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer) throws IOException {
+  public void pages(Descriptor subject, @Nullable String artifactType, PageConsumer<Descriptor> consumer) throws IOException {
     if (ctx.referrersSupport().of(ctx.host()) != ReferrersSupport.State.UNSUPPORTED) {
       if (viaApi(subject, artifactType, consumer)) {
         ctx.referrersSupport().learn(ctx.host(), ReferrersSupport.State.SUPPORTED);
@@ -155,7 +156,7 @@ public final class Referrers {
   }
 
   /** The subject a manifest or index names, or null. */
-  public static Descriptor subjectOf(EncodedManifest m) {
+  public static @Nullable Descriptor subjectOf(EncodedManifest m) {
     if (m.isIndex()) {
       return m.index().subject();
     }
@@ -183,7 +184,7 @@ public final class Referrers {
    * Hands the API's answer to {@code consumer} page by page; false when the registry does not serve the
    * API (404, or a first page that is not an index), in which case nothing was handed on.
    */
-  private boolean viaApi(Descriptor subject, String artifactType, PageConsumer<Descriptor> consumer)
+  private boolean viaApi(Descriptor subject, @Nullable String artifactType, PageConsumer<Descriptor> consumer)
       throws IOException {
     boolean[] unsupported = {false};
     boolean[] first = {true};
@@ -228,7 +229,7 @@ public final class Referrers {
   }
 
   /** An index, or null when the bytes are something else (ghcr.io answers the API path with a non-index). */
-  private static Index parseIndex(String mediaType, byte[] body) {
+  private static @Nullable Index parseIndex(@Nullable String mediaType, byte[] body) {
     if (mediaType != null && !MediaTypes.OCI_INDEX.equals(mediaType)) {
       return null;
     }
@@ -258,7 +259,7 @@ public final class Referrers {
     }
   }
 
-  private static List<Descriptor> filter(List<Descriptor> all, String artifactType) {
+  private static List<Descriptor> filter(List<Descriptor> all, @Nullable String artifactType) {
     if (artifactType == null) {
       return all;
     }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code Retry-After} (RFC 9110 section 10.2.3): delay-seconds or an HTTP date. */
 public final class RetryAfter {
@@ -17,7 +17,7 @@ public final class RetryAfter {
    * The wait the header asks for, never negative; empty when absent or unparseable. Never throws: a
    * number too large for a long reads as the longest wait, which every caller's cap then refuses.
    */
-  public static Optional<Duration> parse(String value, Clock clock) {
+  public static Optional<Duration> parse(@Nullable String value, Clock clock) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

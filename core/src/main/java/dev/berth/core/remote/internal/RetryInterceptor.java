@@ -8,6 +8,7 @@ import java.time.Instant;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Retries requests that failed in a way {@link RetryPolicy#isWorthRetrying} or {@link
@@ -23,21 +24,21 @@ public final class RetryInterceptor implements Interceptor {
 
   private final RetryPolicy policy;
   private final Clock clock;
-  private final Instant deadline;
+  private final @Nullable Instant deadline;
 
   public RetryInterceptor(RetryPolicy policy, Clock clock) {
     this(policy, clock, null);
   }
 
   /** @param deadline the client's deadline, or null: a wait that would end past it is not begun */
-  public RetryInterceptor(RetryPolicy policy, Clock clock, Instant deadline) {
+  public RetryInterceptor(RetryPolicy policy, Clock clock, @Nullable Instant deadline) {
     this.policy = policy;
     this.clock = clock;
     this.deadline = deadline;
   }
 
   /** The wait, or null when there is none or it would end past the deadline. */
-  private Duration withinDeadline(Duration wait) {
+  private @Nullable Duration withinDeadline(@Nullable Duration wait) {
     return wait == null || deadline == null || !clock.instant().plus(wait).isAfter(deadline) ? wait : null;
   }
 

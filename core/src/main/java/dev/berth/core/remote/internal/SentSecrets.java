@@ -11,6 +11,7 @@ import okhttp3.FormBody;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers every secret one client has sent (credential headers, and the password and tokens of an
@@ -74,12 +75,12 @@ public final class SentSecrets implements Interceptor {
    * Server text from {@code response} fit for a message: every secret its client sent removed (those
    * of the request itself even when no recorder was installed) and control characters escaped.
    */
-  public static String clean(String text, Response response) {
+  public static @Nullable String clean(@Nullable String text, Response response) {
     return clean(text, response.request());
   }
 
   /** As {@link #clean(String, Response)}, for the request that was answered. */
-  public static String clean(String text, Request request) {
+  public static @Nullable String clean(@Nullable String text, Request request) {
     if (text == null) {
       return null;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The tag list endpoint (end-8a/8b) and the registry catalog, both paged by {@code n}/{@code last} and {@code Link}. */
 public final class Tags {
@@ -22,7 +23,7 @@ public final class Tags {
    * spec orders tags lexically, but distribution 2.8 does not when asked without {@code n}, so the
    * collected list is sorted here.
    */
-  public List<String> list(int pageSize, String last) throws IOException {
+  public List<String> list(int pageSize, @Nullable String last) throws IOException {
     List<String> out = new ArrayList<>();
     pages(pageSize, last, page -> {
       out.addAll(page);
@@ -37,7 +38,7 @@ public final class Tags {
    *
    * @param consumer returns false to stop
    */
-  public void pages(int pageSize, String last, PageConsumer<String> consumer) throws IOException {
+  public void pages(int pageSize, @Nullable String last, PageConsumer<String> consumer) throws IOException {
     String what = "tag list of " + ctx.where();
     ListBudget budget = new ListBudget(ctx.settings().listLimits(), what);
     Pages.fetchAll(ctx, ctx.endpoints().tags(pageSize, last), Access.pull(ctx.name()), "application/json", what,
