@@ -7,6 +7,10 @@ module dev.berth.artifacts {
   requires transitive dev.berth.core;
   requires org.apache.commons.compress;
   requires com.fasterxml.jackson.dataformat.yaml;
+  // Optional: only Helm provenance (ChartProvenance, ProvenanceSigner) needs OpenPGP. Applications that
+  // verify charts on the module path add org.bouncycastle.pg (and with it org.bouncycastle.provider).
+  requires static org.bouncycastle.pg;
+  requires static org.bouncycastle.provider;
 
   exports dev.berth.artifacts;
   exports dev.berth.artifacts.archive;

@@ -58,6 +58,9 @@ public final class FailureReport {
     if (error instanceof UnauthorizedException || auth != null) {
       return new Failure(ExitCodes.AUTH, message(error), withCredential(unauthorizedHint(ctx), ctx));
     }
+    if (error instanceof dev.berth.artifacts.helm.ProvenanceException p) {
+      return new Failure(ExitCodes.FAILURE, message(error), HelmCommand.provenanceHint(p)); // as digest mismatches
+    }
     if (error instanceof NoMatchingPlatformException p) {
       // Not "list the tags": the tag was found; the platform is what to change.
       return new Failure(ExitCodes.NOT_FOUND, message(error), platformHint(p));

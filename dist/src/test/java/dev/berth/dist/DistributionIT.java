@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from there with nothing but a JDK (no Maven, no repository, an empty HOME).
  */
 class DistributionIT {
-  private static final long MAX_ARCHIVE_BYTES = 10L * 1024 * 1024;
+  // 18 MiB: BouncyCastle's OpenPGP (bcprov 7.3 MB, bcpg 0.8 MB, bcutil 0.8 MB) ships for helm pull --verify
+  // and helm push --sign; without it the archives were 9.1 MB, with it 16.6 MB. A cap, not a target.
+  private static final long MAX_ARCHIVE_BYTES = 18L * 1024 * 1024;
   private static final Path TAR = Path.of(System.getProperty("berth.dist.tar", "target/missing.tar.gz"));
   private static final Path ZIP = Path.of(System.getProperty("berth.dist.zip", "target/missing.zip"));
   private static final String VERSION = System.getProperty("berth.version", "?");
@@ -45,7 +47,7 @@ class DistributionIT {
   }
 
   @Test
-  void archivesStayUnderTenMebibytes() throws IOException {
+  void archivesStayUnderTheirCap() throws IOException {
     assertTrue(Files.size(TAR) <= MAX_ARCHIVE_BYTES, TAR + ": " + Files.size(TAR) + " bytes");
     assertTrue(Files.size(ZIP) <= MAX_ARCHIVE_BYTES, ZIP + ": " + Files.size(ZIP) + " bytes");
   }
@@ -84,7 +86,9 @@ class DistributionIT {
       jars = lib.map(p -> p.getFileName().toString()).sorted().toList();
     }
     assertTrue(jars.contains("berth-cli-" + VERSION + ".jar"), jars.toString());
-    for (String banned : List.of("testkit", "junit", "opentest4j", "bcprov", "bcpkix", "bcutil", "oras",
+    // bcprov, bcpg and bcutil are there for Helm provenance; bcpkix (X.509, the testkit's) is not.
+    assertTrue(jars.stream().anyMatch(j -> j.startsWith("bcpg-")), jars.toString());
+    for (String banned : List.of("testkit", "junit", "opentest4j", "bcpkix", "oras",
         "jib", "mockwebserver", "jqwik", "commons-codec", "annotations-13", "picocli-codegen", "berth-dist")) {
       assertFalse(jars.stream().anyMatch(j -> j.contains(banned)), banned + " in lib: " + jars);
     }

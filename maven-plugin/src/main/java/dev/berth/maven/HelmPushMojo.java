@@ -6,9 +6,7 @@ import dev.berth.artifacts.helm.HelmCharts;
 import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.HelmPushOptions;
 import dev.berth.artifacts.helm.HelmPushResult;
-import dev.berth.maven.internal.ChartYaml;
 import dev.berth.maven.internal.StoreRef;
-import dev.berth.maven.internal.Trees;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,18 +55,9 @@ public class HelmPushMojo extends AbstractBerthMojo {
     Path work = workDir().resolve("helm");
     Path tgz;
     if (Files.isDirectory(source)) {
-      Path chartDir = source;
-      if (chartVersion != null || appVersion != null) {
-        chartDir = work.resolve("chart-source");
-        Trees.delete(chartDir);
-        Trees.copy(source, chartDir);
-        Path chartYaml = chartDir.resolve("Chart.yaml");
-        if (!Files.isRegularFile(chartYaml)) {
-          throw new IllegalArgumentException(source + " is not a chart directory: it has no Chart.yaml");
-        }
-        Files.write(chartYaml, ChartYaml.withVersions(Files.readAllBytes(chartYaml), chartVersion, appVersion));
-      }
-      tgz = HelmPackager.packageChart(chartDir, Files.createDirectories(work));
+      // The library's packaging, overrides included (helm package --version/--app-version): one path with
+      // berth helm push DIR. The archive stays in target/berth/helm for the build to attach or inspect.
+      tgz = HelmPackager.packageChart(source, Files.createDirectories(work), chartVersion, appVersion);
       getLog().info("berth: packaged " + tgz);
     } else {
       if (chartVersion != null || appVersion != null) {

@@ -11,11 +11,13 @@ import dev.berth.core.MediaTypes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.content.Contents;
+import dev.berth.core.content.ExitCleanup;
 import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,20 +63,53 @@ public final class HelmCharts {
     return version.replace('+', '_');
   }
 
-  /** Pushes a packaged chart with the default options. */
-  public static HelmPushResult push(Target repository, Path chartTgz) throws IOException {
-    return push(repository, chartTgz, HelmPushOptions.defaults());
+  /** Pushes a packaged chart or a chart directory with the default options. */
+  public static HelmPushResult push(Target repository, Path chart) throws IOException {
+    return push(repository, chart, HelmPushOptions.defaults());
   }
 
   /**
-   * Pushes a packaged chart ({@code .tgz}) to {@code repository}, which should be {@code
-   * NAMESPACE/CHARTNAME}, tagged with its version. Layers are sorted by digest and the manifest carries
+   * Pushes a chart to {@code repository}, which should be {@code NAMESPACE/CHARTNAME}, tagged with its
+   * version. {@code chart} is a packaged chart ({@code .tgz}), pushed as it is, or a chart directory,
+   * packaged first by {@link HelmPackager} (with the options' version and appVersion overrides) into a
+   * temporary directory that is deleted afterwards. Layers are sorted by digest and the manifest carries
    * the annotations Helm sets, so the result is byte for byte what {@code helm push} produces for the same
    * chart and creation time (checked against real Helm in the interop tests).
    *
-   * @throws IllegalArgumentException when the archive holds no valid Chart.yaml
+   * @throws IllegalArgumentException when the archive holds no valid Chart.yaml, or version overrides are
+   *     given for a packaged chart (they apply when packaging)
    */
-  public static HelmPushResult push(Target repository, Path chartTgz, HelmPushOptions options) throws IOException {
+  public static HelmPushResult push(Target repository, Path chart, HelmPushOptions options) throws IOException {
+    if (!Files.isDirectory(chart)) {
+      if (options.version() != null || options.appVersion() != null) {
+        throw new IllegalArgumentException(chart + " is a packaged chart, pushed as it is: a version or appVersion"
+            + " override applies when packaging a chart directory (helm package --version)");
+      }
+      return pushArchive(repository, chart, options);
+    }
+    Path temp = Files.createTempDirectory("berth-helm-" + ExitCleanup.pid() + "-");
+    try (ExitCleanup.Registration cleanup = ExitCleanup.register(temp)) {
+      try {
+        Path tgz = HelmPackager.packageChart(chart, temp, options.version(), options.appVersion());
+        return pushArchive(repository, tgz, options);
+      } finally {
+        deleteFlat(temp); // also when packaging or the push failed
+      }
+    }
+  }
+
+  /** Deletes a directory holding only files (the packaged chart; a failed packaging cleans its own staging). */
+  private static void deleteFlat(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+    }
+    Files.deleteIfExists(dir);
+  }
+
+  private static HelmPushResult pushArchive(Target repository, Path chartTgz, HelmPushOptions options)
+      throws IOException {
     ChartMetadata meta = ChartArchive.readMetadata(chartTgz);
     byte[] config = meta.toConfigJson();
     Descriptor configDesc = Descriptor.of(MediaTypes.HELM_CONFIG, config);
@@ -86,6 +121,11 @@ public final class HelmCharts {
     if (options.provenance() != null) {
       provDesc = Contents.describeFile(MediaTypes.HELM_CHART_PROVENANCE, options.provenance());
       Contents.pushFileIfAbsent(repository, provDesc, options.provenance());
+      layers.add(provDesc);
+    } else if (options.signer() != null) {
+      byte[] prov = options.signer().sign(chartTgz);
+      provDesc = Descriptor.of(MediaTypes.HELM_CHART_PROVENANCE, prov);
+      Contents.pushBytesIfAbsent(repository, provDesc, prov);
       layers.add(provDesc);
     }
     // Helm sorts the layers by digest "for determinism, similar to how ORAS v1 does it".
@@ -151,9 +191,13 @@ public final class HelmCharts {
   /**
    * Pulls the chart version {@code versionOrRange} names (see {@link #resolveTag}) into {@code
    * outputDir} as {@code NAME-VERSION.tgz}, and its {@code .prov} when it has one. Both files appear
-   * together or not at all.
+   * together or not at all. With {@link HelmPullOptions.Builder#verify} the chart is checked against its
+   * provenance and the keyring before anything reaches {@code outputDir} (see {@link ChartProvenance});
+   * a chart that does not verify leaves nothing behind.
    *
    * @throws UnsupportedException when the manifest is not a Helm chart
+   * @throws ProvenanceException when verification was asked for and failed (no provenance layer, an
+   *     unreadable keyring, a bad signature, an unknown key, a digest mismatch)
    */
   public static PulledChart pull(ReadOnlyTarget repository, String versionOrRange, Path outputDir,
       HelmPullOptions options) throws IOException {
@@ -186,20 +230,43 @@ public final class HelmCharts {
     if (EntryNames.segments(fileName).size() != 1) {
       throw new UnsafeArchiveException(fileName, "chart name and version do not make a plain file name");
     }
+    boolean verify = options.keyring() != null;
+    if (verify && provLayer == null) {
+      throw new ProvenanceException(ProvenanceException.Reason.NO_PROVENANCE, tag + " has no provenance file (no "
+          + MediaTypes.HELM_CHART_PROVENANCE + " layer): it cannot be verified; it was signed by nobody");
+    }
+    if (verify && provLayer.size() > ChartProvenance.MAX_PROVENANCE_BYTES) {
+      throw new ProvenanceException(ProvenanceException.Reason.MALFORMED, "the provenance layer of " + tag + " is "
+          + provLayer.size() + " bytes, larger than " + ChartProvenance.MAX_PROVENANCE_BYTES
+          + "; a provenance file is a few KiB");
+    }
+    ProvenanceKeyring keyring = verify ? ProvenanceKeyring.load(options.keyring()) : null; // before downloading
     boolean withProv = provLayer != null && options.provenance();
     StagingDirectory.checkFileCanLand(outputDir, fileName, options.overwrite()); // before downloading
     if (withProv) {
       StagingDirectory.checkFileCanLand(outputDir, fileName + ".prov", options.overwrite());
     }
     Path provPath = null;
+    ProvenanceVerification verified = null;
     try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
-      write(repository, chartLayer, staging.newFile(fileName));
-      if (withProv) {
-        write(repository, provLayer, staging.newFile(fileName + ".prov"));
-        provPath = staging.destination().resolve(fileName + ".prov");
+      Path stagedChart = staging.newFile(fileName);
+      write(repository, chartLayer, stagedChart);
+      if (withProv || verify) {
+        Path stagedProv = staging.newFile(fileName + ".prov");
+        write(repository, provLayer, stagedProv);
+        if (verify) {
+          // Checked while staged: a chart that fails verification is never seen at its final path.
+          verified = ChartProvenance.verify(stagedChart, fileName,
+              Files.readAllBytes(stagedProv), "the provenance of " + tag, keyring);
+        }
+        if (withProv) {
+          provPath = staging.destination().resolve(fileName + ".prov");
+        } else {
+          Files.delete(stagedProv); // fetched only to verify
+        }
       }
       staging.commit(options.overwrite());
-      return new PulledChart(staging.destination().resolve(fileName), provPath, meta, root, tag);
+      return new PulledChart(staging.destination().resolve(fileName), provPath, meta, root, tag, verified);
     }
   }
 

@@ -33,24 +33,49 @@ public final class HelmPackager {
    * @throws IllegalArgumentException when Chart.yaml is missing or invalid, or .helmignore is malformed
    */
   public static Path packageChart(Path chartDir, Path outputDir) throws IOException {
+    return packageChart(chartDir, outputDir, null, null);
+  }
+
+  /**
+   * As {@link #packageChart(Path, Path)}, with Chart.yaml's {@code version} and {@code appVersion} replaced
+   * as {@code helm package --version V --app-version A} replaces them: the archive is named after the new
+   * version and its Chart.yaml carries both. Chart.yaml is then re-written from its parsed form (keys in
+   * their order, comments dropped; Helm re-writes it always); without overrides it is kept byte for byte.
+   *
+   * @param version the chart version to write, a SemVer 2 version, or null to keep Chart.yaml's
+   * @param appVersion the appVersion to write, or null to keep Chart.yaml's
+   * @throws IllegalArgumentException when {@code version} is not SemVer 2, or Chart.yaml is missing or invalid
+   */
+  public static Path packageChart(Path chartDir, Path outputDir, String version, String appVersion)
+      throws IOException {
+    checkVersionOverride(version);
     Path chartYaml = chartDir.resolve("Chart.yaml");
     if (!Files.isRegularFile(chartYaml)) {
       throw new IllegalArgumentException(chartDir + " is not a chart directory: it has no Chart.yaml");
     }
-    ChartMetadata meta = ChartMetadata.parseYaml(
-        LocalFiles.readRegularFile(chartYaml, ChartArchive.MAX_CHART_YAML_BYTES)).validate();
+    byte[] yaml = LocalFiles.readRegularFile(chartYaml, ChartArchive.MAX_CHART_YAML_BYTES);
+    ChartMetadata.parseYaml(yaml).validate();
+    if (version != null || appVersion != null) {
+      yaml = ChartYamlOverrides.apply(yaml, version, appVersion);
+    }
+    ChartMetadata meta = ChartMetadata.parseYaml(yaml).validate();
     Path ignoreFile = chartDir.resolve(".helmignore");
     HelmIgnore ignore = Files.isRegularFile(ignoreFile)
         ? HelmIgnore.parse(LocalFiles.readRegularFile(ignoreFile, ChartArchive.MAX_CHART_YAML_BYTES))
         : HelmIgnore.defaults();
-    List<TarArchiver.Entry> entries = new ArrayList<>();
-    entries.add(new TarArchiver.Entry(meta.name() + "/Chart.yaml", chartYaml));
-    for (String rel : files(chartDir, ignore)) {
-      if (!rel.equals("Chart.yaml")) {
-        entries.add(new TarArchiver.Entry(meta.name() + "/" + rel, chartDir.resolve(rel)));
-      }
-    }
     try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
+      Path chartYamlSource = chartYaml;
+      if (version != null || appVersion != null) {
+        chartYamlSource = staging.scratch().resolve("Chart.yaml"); // the scratch directory is never committed
+        Files.write(chartYamlSource, yaml);
+      }
+      List<TarArchiver.Entry> entries = new ArrayList<>();
+      entries.add(new TarArchiver.Entry(meta.name() + "/Chart.yaml", chartYamlSource));
+      for (String rel : files(chartDir, ignore)) {
+        if (!rel.equals("Chart.yaml")) {
+          entries.add(new TarArchiver.Entry(meta.name() + "/" + rel, chartDir.resolve(rel)));
+        }
+      }
       Path staged = staging.newFile(meta.archiveFileName());
       try (OutputStream out = Files.newOutputStream(staged)) {
         TarArchiver.builder().directoryEntries(false).build().writeEntries(entries, out);
@@ -58,6 +83,36 @@ public final class HelmPackager {
       staging.commit(true);
     }
     return outputDir.toAbsolutePath().normalize().resolve(meta.archiveFileName());
+  }
+
+  /**
+   * The validated metadata of the chart directory {@code chartDir}, from its Chart.yaml.
+   *
+   * @throws IllegalArgumentException when Chart.yaml is missing or invalid
+   */
+  public static ChartMetadata readMetadata(Path chartDir) throws IOException {
+    Path chartYaml = chartDir.resolve("Chart.yaml");
+    if (!Files.isRegularFile(chartYaml)) {
+      throw new IllegalArgumentException(chartDir + " is not a chart directory: it has no Chart.yaml");
+    }
+    return ChartMetadata.parseYaml(LocalFiles.readRegularFile(chartYaml, ChartArchive.MAX_CHART_YAML_BYTES)).validate();
+  }
+
+  /** Refuses a version override that is not SemVer 2, as {@code helm package --version} refuses it. */
+  static void checkVersionOverride(String version) {
+    if (version != null && !isStrict(version)) {
+      throw new IllegalArgumentException("version \"" + version + "\" is not a SemVer 2 version"
+          + " (MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. 1.2.3 or 1.2.3-rc.1)");
+    }
+  }
+
+  private static boolean isStrict(String version) {
+    try {
+      SemVer.parseStrict(version);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The chart's files, relative and {@code /}-separated, sorted by their UTF-8 bytes. */

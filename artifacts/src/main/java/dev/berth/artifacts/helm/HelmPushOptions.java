@@ -2,27 +2,167 @@ package dev.berth.artifacts.helm;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * Options for {@link HelmCharts#push}.
+ * Options for {@link HelmCharts#push}: immutable, built with {@link #builder()} or changed from {@link
+ * #defaults()} with the {@code withX} methods.
  *
- * @param provenance a {@code .prov} file to push as a second layer, or null
- * @param created the {@code org.opencontainers.image.created} annotation, or null for now (a fixed time
- *     makes pushing the same chart twice give the same manifest digest)
+ * <pre>{@code
+ * HelmPushOptions o = HelmPushOptions.builder().provenance(Path.of("demo-1.0.0.tgz.prov")).build();
+ * }</pre>
  */
-public record HelmPushOptions(Path provenance, Instant created) {
-  /** No provenance file, created now. */
+public final class HelmPushOptions {
+  private static final HelmPushOptions DEFAULTS = new Builder().build();
+
+  private final Path provenance;
+  private final Instant created;
+  private final String version;
+  private final String appVersion;
+  private final ProvenanceSigner signer;
+
+  private HelmPushOptions(Builder b) {
+    if (b.provenance != null && b.signer != null) {
+      throw new IllegalArgumentException("give a provenance file or a signer, not both");
+    }
+    this.signer = b.signer;
+    this.provenance = b.provenance;
+    this.created = b.created;
+    this.version = b.version;
+    this.appVersion = b.appVersion;
+  }
+
+  /** No provenance file, created now, Chart.yaml's version and appVersion as they are. */
   public static HelmPushOptions defaults() {
-    return new HelmPushOptions(null, null);
+    return DEFAULTS;
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder().provenance(provenance).created(created).version(version).appVersion(appVersion)
+        .signer(signer);
+  }
+
+  /** The {@code .prov} file pushed as a second layer, or null for none. */
+  public Path provenance() {
+    return provenance;
+  }
+
+  /** The {@code org.opencontainers.image.created} annotation, or null for the time of the push. */
+  public Instant created() {
+    return created;
+  }
+
+  /** The version that replaces Chart.yaml's when a chart directory is packaged, or null to keep it. */
+  public String version() {
+    return version;
+  }
+
+  /** The appVersion that replaces Chart.yaml's when a chart directory is packaged, or null to keep it. */
+  public String appVersion() {
+    return appVersion;
+  }
+
+  /** The signer that makes the provenance layer, as {@code helm package --sign} would, or null. */
+  public ProvenanceSigner signer() {
+    return signer;
   }
 
   /** A copy that also pushes this {@code .prov} file (null for none). */
   public HelmPushOptions withProvenance(Path prov) {
-    return new HelmPushOptions(prov, created);
+    return toBuilder().provenance(prov).build();
   }
 
   /** A copy with this fixed creation time (null for the time of the push). */
   public HelmPushOptions withCreated(Instant time) {
-    return new HelmPushOptions(provenance, time);
+    return toBuilder().created(time).build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HelmPushOptions other && Objects.equals(provenance, other.provenance)
+        && Objects.equals(created, other.created) && Objects.equals(version, other.version)
+        && Objects.equals(appVersion, other.appVersion) && Objects.equals(signer, other.signer);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provenance, created, version, appVersion, signer);
+  }
+
+  @Override
+  public String toString() {
+    return "HelmPushOptions[provenance=" + provenance + ", created=" + created + ", version=" + version
+        + ", appVersion=" + appVersion + ", signer=" + signer + "]";
+  }
+
+  /** Builds {@link HelmPushOptions}; every setting starts at its default. */
+  public static final class Builder {
+    private Path provenance;
+    private Instant created;
+    private String version;
+    private String appVersion;
+    private ProvenanceSigner signer;
+
+    private Builder() {}
+
+    /** A {@code .prov} file to push as a second layer (default none; null for none). */
+    public Builder provenance(Path prov) {
+      this.provenance = prov;
+      return this;
+    }
+
+    /**
+     * The {@code org.opencontainers.image.created} annotation (default null: the time of the push). A
+     * fixed time makes pushing the same chart twice give the same manifest digest.
+     */
+    public Builder created(Instant time) {
+      this.created = time;
+      return this;
+    }
+
+    /**
+     * Replaces Chart.yaml's {@code version} when a chart directory is packaged, as {@code helm package
+     * --version} does (default null: keep it). Must be a SemVer 2 version; the archive name and the tag
+     * follow it. A packaged {@code .tgz} is pushed as it is, so it cannot take an override.
+     */
+    public Builder version(String v) {
+      HelmPackager.checkVersionOverride(v); // a clear error now rather than after packaging
+      this.version = v;
+      return this;
+    }
+
+    /**
+     * Replaces Chart.yaml's {@code appVersion} when a chart directory is packaged, as {@code helm package
+     * --app-version} does (default null: keep it).
+     */
+    public Builder appVersion(String v) {
+      this.appVersion = v;
+      return this;
+    }
+
+    /**
+     * Signs the pushed archive (the given one, or the one packaged from a directory) and pushes the
+     * signature as the provenance layer, as {@code helm package --sign} then {@code helm push} would
+     * (default null: no signing). Not together with {@link #provenance(Path)}.
+     */
+    public Builder signer(ProvenanceSigner s) {
+      this.signer = s;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException when both a provenance file and a signer are set
+     */
+    public HelmPushOptions build() {
+      return new HelmPushOptions(this);
+    }
   }
 }

@@ -12,5 +12,13 @@ import java.nio.file.Path;
  * @param metadata the chart metadata from the manifest's config
  * @param manifest the manifest's descriptor
  * @param tag the tag or digest that was pulled
+ * @param verification who signed the chart, when the pull verified it ({@link HelmPullOptions#keyring()}),
+ *     otherwise null
  */
-public record PulledChart(Path chart, Path provenance, ChartMetadata metadata, Descriptor manifest, String tag) {}
+public record PulledChart(Path chart, Path provenance, ChartMetadata metadata, Descriptor manifest, String tag,
+    ProvenanceVerification verification) {
+  /** A chart pulled without verification. */
+  public PulledChart(Path chart, Path provenance, ChartMetadata metadata, Descriptor manifest, String tag) {
+    this(chart, provenance, metadata, manifest, tag, null);
+  }
+}

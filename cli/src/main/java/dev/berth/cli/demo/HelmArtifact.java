@@ -48,7 +48,8 @@ final class HelmArtifact implements DemoArtifact {
 
   @Override
   public Path pull(ReadOnlyTarget source, Path into) throws IOException {
-    return HelmCharts.pull(source, DemoInputs.CHART_VERSION, into, HelmPullOptions.defaults()).chart();
+    return HelmCharts.pull(source, DemoInputs.CHART_VERSION, into, HelmPullOptions.defaults().withOverwrite(true))
+        .chart();
   }
 
   @Override
