@@ -15,16 +15,35 @@ import java.util.regex.Pattern;
  * (same major, or same minor below 1.0), wildcards {@code 1.2.x} / {@code *}, partial versions ({@code
  * 1.2} means {@code 1.2.x}) and hyphen ranges {@code 1.2 - 1.4.5}.
  *
- * <p>As in Masterminds, a pre-release version matches only when the constraint itself names a
- * pre-release; otherwise {@code >=1.0.0} would select {@code 2.0.0-alpha} over {@code 1.9.0}.
+ * <p>Pre-releases as in Masterminds semver v3 (Helm's): a comparison admits a pre-release version only when
+ * its own version names a pre-release ({@code >=1.0.0-0}, {@code ^2.0.0-rc.1}; {@code !=} with a full
+ * version admits any), so an {@code ||} alternative matches a pre-release only when every comparison in it
+ * admits one ({@code >=1.0.0-0 <2.0.0} does not, {@code >=1.0.0-0 <2.0.0-0} does), and one alternative
+ * never opens another ({@code ~1.0.0-0 || >=2.0.0} does not match {@code 2.1.0-beta}). Otherwise {@code
+ * >=1.0.0} would select {@code 2.0.0-alpha} over {@code 1.9.0}.
  */
 public final class SemVerRange {
   private static final Pattern COMPARISON = Pattern.compile(
       "(=|!=|>=|=>|<=|=<|>|<|~>|~|\\^)?\\s*(v?[0-9xX*]+(?:\\.[0-9xX*]+)?(?:\\.[0-9xX*]+)?(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)");
   private static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
 
-  private record Bound(String op, SemVer version) {
+  /**
+   * One bound a comparison expands to. {@code admitsPrerelease} is the comparison's, shared by all its
+   * bounds. For {@code "out"}, the version must lie outside {@code [version, ceiling)} ({@code != 1.2.x}).
+   */
+  private record Bound(String op, SemVer version, SemVer ceiling, boolean admitsPrerelease) {
+    Bound(String op, SemVer version) {
+      this(op, version, null, false);
+    }
+
+    Bound admitting(boolean admits) {
+      return new Bound(op, version, ceiling, admits);
+    }
+
     boolean test(SemVer v) {
+      if (v.prerelease() != null && !admitsPrerelease) {
+        return false;
+      }
       int c = v.compareTo(version);
       return switch (op) {
         case "=" -> c == 0;
@@ -33,6 +52,7 @@ public final class SemVerRange {
         case ">=" -> c >= 0;
         case "<" -> c < 0;
         case "<=" -> c <= 0;
+        case "out" -> c < 0 || (ceiling != null && v.compareTo(ceiling) >= 0);
         default -> throw new IllegalStateException(op);
       };
     }
@@ -40,12 +60,10 @@ public final class SemVerRange {
 
   private final String text;
   private final List<List<Bound>> alternatives;
-  private final boolean mentionsPrerelease;
 
-  private SemVerRange(String text, List<List<Bound>> alternatives, boolean mentionsPrerelease) {
+  private SemVerRange(String text, List<List<Bound>> alternatives) {
     this.text = text;
     this.alternatives = alternatives;
-    this.mentionsPrerelease = mentionsPrerelease;
   }
 
   /**
@@ -58,7 +76,6 @@ public final class SemVerRange {
       throw new IllegalArgumentException("version constraint is empty");
     }
     List<List<Bound>> alternatives = new ArrayList<>();
-    boolean pre = false;
     for (String alt : text.split("\\|\\|")) {
       String s = alt.trim();
       List<Bound> bounds = new ArrayList<>();
@@ -66,9 +83,9 @@ public final class SemVerRange {
       if (h.matches()) {
         Partial lo = Partial.parse(h.group(1), text);
         Partial hi = Partial.parse(h.group(2), text);
-        bounds.add(new Bound(">=", lo.floor()));
-        bounds.addAll(hi.upTo(true));
-        pre |= lo.prerelease != null || hi.prerelease != null;
+        // As Masterminds rewrites it: ">= LO, <= HI", two comparisons, each admitting pre-releases on its own.
+        bounds.add(new Bound(">=", lo.floor()).admitting(lo.prerelease != null));
+        hi.upTo(true).forEach(b -> bounds.add(b.admitting(hi.prerelease != null)));
       } else {
         // Operators may be separated from their version by spaces (">= 1.2"): join them first.
         String joined = s.replaceAll("(=|!=|>=|=>|<=|=<|>|<|~>|~|\\^)\\s+", "$1");
@@ -81,8 +98,11 @@ public final class SemVerRange {
             throw new IllegalArgumentException("version constraint \"" + text + "\": cannot read \"" + part + "\"");
           }
           Partial p = Partial.parse(m.group(2), text);
-          pre |= p.prerelease != null;
-          bounds.addAll(p.bounds(m.group(1) == null ? "=" : m.group(1)));
+          String op = m.group(1) == null ? "=" : m.group(1);
+          // Masterminds: a comparison whose version has no pre-release refuses pre-release versions, except
+          // "!=" with a full version, which only excludes that version.
+          boolean admits = p.prerelease != null || (op.equals("!=") && !p.wild());
+          p.bounds(op).forEach(b -> bounds.add(b.admitting(admits)));
         }
       }
       if (bounds.isEmpty()) {
@@ -90,14 +110,11 @@ public final class SemVerRange {
       }
       alternatives.add(bounds);
     }
-    return new SemVerRange(text, List.copyOf(alternatives), pre);
+    return new SemVerRange(text, List.copyOf(alternatives));
   }
 
   /** Whether {@code version} satisfies this constraint. */
   public boolean test(SemVer version) {
-    if (version.prerelease() != null && !mentionsPrerelease) {
-      return false;
-    }
     for (List<Bound> all : alternatives) {
       if (all.stream().allMatch(b -> b.test(version))) {
         return true;
@@ -186,8 +203,8 @@ public final class SemVerRange {
           if (!wild()) {
             return List.of(new Bound("!=", floor));
           }
-          // "!= 1.2.x" excludes the whole wildcard: below its floor or at/above its ceiling.
-          throw new IllegalArgumentException("\"!=\" with a wildcard is not supported");
+          // "!= 1.2.x" excludes the whole wildcard: below its floor or at/above its ceiling ("!= *": all).
+          return List.of(new Bound("out", floor, ceiling, false));
         case ">":
           return wild() ? (ceiling == null ? List.of(new Bound("<", floor)) : List.of(new Bound(">=", ceiling)))
               : List.of(new Bound(">", floor));
