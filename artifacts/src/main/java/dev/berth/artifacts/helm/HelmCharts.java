@@ -3,6 +3,7 @@ package dev.berth.artifacts.helm;
 import dev.berth.artifacts.archive.EntryNames;
 import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.archive.UnsafeArchiveException;
+import dev.berth.artifacts.internal.OperationProgress;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
@@ -108,8 +109,9 @@ public final class HelmCharts {
     Files.deleteIfExists(dir);
   }
 
-  private static HelmPushResult pushArchive(Target repository, Path chartTgz, HelmPushOptions options)
+  private static HelmPushResult pushArchive(Target destination, Path chartTgz, HelmPushOptions options)
       throws IOException {
+    Target repository = OperationProgress.on(destination, options.progressListener());
     ChartMetadata meta = ChartArchive.readMetadata(chartTgz);
     byte[] config = meta.toConfigJson();
     Descriptor configDesc = Descriptor.of(MediaTypes.HELM_CONFIG, config);
@@ -199,8 +201,9 @@ public final class HelmCharts {
    * @throws ProvenanceException when verification was asked for and failed (no provenance layer, an
    *     unreadable keyring, a bad signature, an unknown key, a digest mismatch)
    */
-  public static PulledChart pull(ReadOnlyTarget repository, String versionOrRange, Path outputDir,
+  public static PulledChart pull(ReadOnlyTarget source, String versionOrRange, Path outputDir,
       HelmPullOptions options) throws IOException {
+    ReadOnlyTarget repository = OperationProgress.on(source, options.progressListener());
     String tag = resolveTag(repository, versionOrRange);
     EncodedManifest encoded = Contents.fetchReference(repository, tag); // one GET, no HEAD first
     Descriptor root = encoded.descriptor();

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.helm;
 
+import dev.berth.core.remote.ProgressListener;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,7 +19,10 @@ public final class HelmPullOptions {
   private final boolean provenance;
   private final Path keyring;
 
+  private final ProgressListener progressListener;
+
   private HelmPullOptions(Builder b) {
+    this.progressListener = b.progressListener;
     this.overwrite = b.overwrite;
     this.provenance = b.provenance;
     this.keyring = b.keyring;
@@ -36,7 +40,8 @@ public final class HelmPullOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    return new Builder().overwrite(overwrite).provenance(provenance).verify(keyring);
+    return new Builder().overwrite(overwrite).provenance(provenance).verify(keyring)
+        .progressListener(progressListener);
   }
 
   /** Whether an existing {@code NAME-VERSION.tgz} (and {@code .prov}) may be replaced. */
@@ -69,21 +74,30 @@ public final class HelmPullOptions {
     return toBuilder().verify(keyringFile).build();
   }
 
+  /**
+   * The listener this operation reports its registry transfers to, besides the client's own; {@link
+   * ProgressListener#NONE} (the default) for none.
+   */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof HelmPullOptions other && overwrite == other.overwrite && provenance == other.provenance
-        && Objects.equals(keyring, other.keyring);
+        && Objects.equals(keyring, other.keyring) && progressListener.equals(other.progressListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(overwrite, provenance, keyring);
+    return Objects.hash(overwrite, provenance, keyring, progressListener);
   }
 
   @Override
   public String toString() {
     return "HelmPullOptions[overwrite=" + overwrite + ", provenance=" + provenance + ", verify="
-        + (keyring == null ? "no" : keyring) + "]";
+        + (keyring == null ? "no" : keyring)
+        + (progressListener == ProgressListener.NONE ? "" : ", progressListener=" + progressListener) + "]";
   }
 
   /** Builds {@link HelmPullOptions}; every setting starts at its default. */
@@ -91,6 +105,8 @@ public final class HelmPullOptions {
     private boolean overwrite;
     private boolean provenance = true;
     private Path keyring;
+
+    private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -118,6 +134,18 @@ public final class HelmPullOptions {
      */
     public Builder verify(Path keyringFile) {
       this.keyring = keyringFile;
+      return this;
+    }
+
+    /**
+     * Reports this operation's transfers to or from a registry to {@code listener} as well as to the
+     * client's own: each {@link dev.berth.core.remote.TransferEvent} names the repository, the direction
+     * and the descriptor, and {@code done} comes once per blob or manifest. Default {@link
+     * ProgressListener#NONE}. An OCI layout or other local target moves no network bytes and reports
+     * nothing.
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.artifacts.helm;
 
+import dev.berth.core.remote.ProgressListener;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +22,10 @@ public final class HelmPushOptions {
   private final String appVersion;
   private final ProvenanceSigner signer;
 
+  private final ProgressListener progressListener;
+
   private HelmPushOptions(Builder b) {
+    this.progressListener = b.progressListener;
     if (b.provenance != null && b.signer != null) {
       throw new IllegalArgumentException("give a provenance file or a signer, not both");
     }
@@ -45,7 +49,8 @@ public final class HelmPushOptions {
   /** A builder starting from these options. */
   public Builder toBuilder() {
     return new Builder().provenance(provenance).created(created).version(version).appVersion(appVersion)
-        .signer(signer);
+        .signer(signer)
+        .progressListener(progressListener);
   }
 
   /** The {@code .prov} file pushed as a second layer, or null for none. */
@@ -83,22 +88,32 @@ public final class HelmPushOptions {
     return toBuilder().created(time).build();
   }
 
+  /**
+   * The listener this operation reports its registry transfers to, besides the client's own; {@link
+   * ProgressListener#NONE} (the default) for none.
+   */
+  public ProgressListener progressListener() {
+    return progressListener;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof HelmPushOptions other && Objects.equals(provenance, other.provenance)
         && Objects.equals(created, other.created) && Objects.equals(version, other.version)
-        && Objects.equals(appVersion, other.appVersion) && Objects.equals(signer, other.signer);
+        && Objects.equals(appVersion, other.appVersion) && Objects.equals(signer, other.signer)
+        && progressListener.equals(other.progressListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(provenance, created, version, appVersion, signer);
+    return Objects.hash(provenance, created, version, appVersion, signer, progressListener);
   }
 
   @Override
   public String toString() {
     return "HelmPushOptions[provenance=" + provenance + ", created=" + created + ", version=" + version
-        + ", appVersion=" + appVersion + ", signer=" + signer + "]";
+        + ", appVersion=" + appVersion + ", signer=" + signer
+        + (progressListener == ProgressListener.NONE ? "" : ", progressListener=" + progressListener) + "]";
   }
 
   /** Builds {@link HelmPushOptions}; every setting starts at its default. */
@@ -108,6 +123,8 @@ public final class HelmPushOptions {
     private String version;
     private String appVersion;
     private ProvenanceSigner signer;
+
+    private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -153,6 +170,18 @@ public final class HelmPushOptions {
      */
     public Builder signer(ProvenanceSigner s) {
       this.signer = s;
+      return this;
+    }
+
+    /**
+     * Reports this operation's transfers to or from a registry to {@code listener} as well as to the
+     * client's own: each {@link dev.berth.core.remote.TransferEvent} names the repository, the direction
+     * and the descriptor, and {@code done} comes once per blob or manifest. Default {@link
+     * ProgressListener#NONE}. An OCI layout or other local target moves no network bytes and reports
+     * nothing.
+     */
+    public Builder progressListener(ProgressListener listener) {
+      this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
