@@ -5,6 +5,7 @@
  */
 module dev.berth.artifacts {
   requires transitive dev.berth.core;
+  requires transitive org.jspecify;
   requires org.apache.commons.compress;
   requires com.fasterxml.jackson.dataformat.yaml;
   // Optional: only Helm provenance (ChartProvenance, ProvenanceSigner) needs OpenPGP. Applications that

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The package annotations GitHub Container Registry reads from a manifest or index:
@@ -43,11 +44,11 @@ public final class Annotations {
 
   private static final Annotations NONE = new Annotations(null, null, null);
 
-  private final String source;
-  private final String description;
-  private final String licenses;
+  private final @Nullable String source;
+  private final @Nullable String description;
+  private final @Nullable String licenses;
 
-  private Annotations(String source, String description, String licenses) {
+  private Annotations(@Nullable String source, @Nullable String description, @Nullable String licenses) {
     this.source = source;
     this.description = description;
     this.licenses = licenses;
@@ -76,7 +77,7 @@ public final class Annotations {
     }
     String server = env.get("GITHUB_SERVER_URL");
     String repository = env.get("GITHUB_REPOSITORY");
-    if (isBlank(server) || isBlank(repository)) {
+    if (server == null || repository == null || isBlank(server) || isBlank(repository)) {
       return Optional.empty();
     }
     return Optional.of(stripTrailingSlashes(server.trim()) + "/" + repository.trim());
@@ -122,7 +123,7 @@ public final class Annotations {
    *
    * @param existing annotations already present, or null
    */
-  public Map<String, String> mergeInto(Map<String, String> existing) {
+  public Map<String, String> mergeInto(@Nullable Map<String, String> existing) {
     Map<String, String> out = existing == null ? new LinkedHashMap<>() : new LinkedHashMap<>(existing);
     out.putAll(toMap());
     return out;
@@ -139,7 +140,7 @@ public final class Annotations {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Annotations a && Objects.equals(a.source, source)
         && Objects.equals(a.description, description) && Objects.equals(a.licenses, licenses);
   }
@@ -187,7 +188,7 @@ public final class Annotations {
     }
   }
 
-  private static boolean isBlank(String s) {
+  private static boolean isBlank(@Nullable String s) {
     return s == null || s.isBlank();
   }
 
@@ -201,10 +202,10 @@ public final class Annotations {
 
   /** Collects values; {@link #build()} checks them. Not thread-safe. */
   public static final class Builder {
-    private String source;
-    private String description;
-    private String licenses;
-    private Map<String, String> actionsEnv;
+    private @Nullable String source;
+    private @Nullable String description;
+    private @Nullable String licenses;
+    private @Nullable Map<String, String> actionsEnv;
 
     private Builder() {}
 
@@ -252,7 +253,7 @@ public final class Annotations {
       return new Annotations(s, description, licenses);
     }
 
-    private static void check(String key, String value, int max) {
+    private static void check(String key, @Nullable String value, int max) {
       if (value == null) {
         return;
       }

@@ -3,6 +3,7 @@ package dev.berth.artifacts.archive;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks and splits the names archives and artifacts use for files. A safe name is relative, uses
@@ -19,7 +20,7 @@ public final class EntryNames {
    * @throws UnsafeArchiveException when the name is absolute, has a {@code ..} segment, a backslash, a
    *     drive letter or a NUL character
    */
-  public static List<String> segments(String name) throws UnsafeArchiveException {
+  public static List<String> segments(@Nullable String name) throws UnsafeArchiveException {
     if (name == null || name.isEmpty()) {
       throw new UnsafeArchiveException(String.valueOf(name), "empty name");
     }
@@ -50,7 +51,7 @@ public final class EntryNames {
   }
 
   /** The safe name joined with {@code /} (no leading {@code ./}, no trailing slash); "" for the root. */
-  public static String normalize(String name) throws UnsafeArchiveException {
+  public static String normalize(@Nullable String name) throws UnsafeArchiveException {
     return String.join("/", segments(name));
   }
 

@@ -13,11 +13,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Extracts a tar or tar+gzip stream (told apart by the gzip magic bytes) so that a hostile archive
@@ -236,7 +237,7 @@ public final class SafeExtractor {
     Files.delete(target);
   }
 
-  private static BasicFileAttributes attributes(Path p) throws IOException {
+  private static @Nullable BasicFileAttributes attributes(Path p) throws IOException {
     try {
       return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (java.nio.file.NoSuchFileException e) {

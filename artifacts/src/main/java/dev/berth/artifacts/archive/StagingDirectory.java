@@ -18,7 +18,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hidden temporary directory inside a destination directory, where a pull writes everything first, so
@@ -188,7 +190,7 @@ public final class StagingDirectory implements AutoCloseable {
       Path from = staged.resolve(n);
       Path to = dest.resolve(n);
       BasicFileAttributes existing = attributes(to);
-      BasicFileAttributes incoming = attributes(from);
+      BasicFileAttributes incoming = Objects.requireNonNull(attributes(from), "a staged name exists");
       if (existing == null) {
         moves.add(new Path[] {from, to});
       } else if (existing.isOther()) {
@@ -201,6 +203,21 @@ public final class StagingDirectory implements AutoCloseable {
         moves.add(new Path[] {from, to});
       }
     }
+  }
+
+  /**
+   * The directory {@code file} lands in, the file's absolute and normalised path being what a caller
+   * stages; the root directory, which names no file, is refused by name.
+   *
+   * @throws IOException when {@code file} is the root directory
+   */
+  public static Path parentOf(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    if (parent == null || absolute.getFileName() == null) {
+      throw new IOException(file + " is not a file name (it is the root directory)");
+    }
+    return parent;
   }
 
   /**
@@ -287,7 +304,7 @@ public final class StagingDirectory implements AutoCloseable {
     return names;
   }
 
-  private static BasicFileAttributes attributes(Path p) throws IOException {
+  private static @Nullable BasicFileAttributes attributes(Path p) throws IOException {
     try {
       return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {

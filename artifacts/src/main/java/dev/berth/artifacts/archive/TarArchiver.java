@@ -25,6 +25,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a directory (or a single file) as a reproducible tar or tar+gzip stream: the same input bytes
@@ -45,7 +46,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  */
 public final class TarArchiver {
   private static final int BUFFER = 64 * 1024;
-  private final String prefix;
+  private final @Nullable String prefix;
   private final boolean gzip;
   private final FileTime modificationTime;
   private final int compressionLevel;
@@ -268,7 +269,7 @@ public final class TarArchiver {
 
   /** Configures a {@link TarArchiver}. */
   public static final class Builder {
-    private String prefix;
+    private @Nullable String prefix;
     private boolean gzip = true;
     private Instant modificationTime = Instant.EPOCH;
     private int compressionLevel = Deflater.DEFAULT_COMPRESSION;

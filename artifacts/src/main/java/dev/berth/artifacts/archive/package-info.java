@@ -4,4 +4,7 @@
  * letting them escape the destination, and {@link dev.berth.artifacts.archive.StagingDirectory} makes a
  * pull all-or-nothing.
  */
+@NullMarked
 package dev.berth.artifacts.archive;
+
+import org.jspecify.annotations.NullMarked;

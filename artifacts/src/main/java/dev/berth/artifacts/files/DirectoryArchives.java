@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The temp files a directory push archives into: {@code berth-dir-PID-*.tar.gz} in the system temp
@@ -25,7 +27,7 @@ final class DirectoryArchives {
     Path file = Files.createTempFile(PREFIX + ExitCleanup.pid() + "-", ".tar.gz");
     ExitCleanup.register(file);
     if (!SWEPT.getAndSet(true)) {
-      sweep(file.getParent());
+      sweep(Objects.requireNonNull(file.getParent(), "a temp file lies in a directory"));
     }
     return file;
   }

@@ -36,10 +36,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files and directories as OCI artifacts, compatible with {@code oras push} and {@code oras pull}.
@@ -104,7 +105,7 @@ public final class FileArtifacts {
 
   /**
    * Pushes the files and directories of {@code request} and a manifest for them, tagged {@code
-   * tagOrNull} when it is not null. Blobs already present are not uploaded again. Several entries are
+   * tag} when it is not null. Blobs already present are not uploaded again. Several entries are
    * pushed at once: to a registry, as many as its client's {@link Repository#concurrency()}; elsewhere
    * {@value CopyOptions#DEFAULT_CONCURRENCY}. To a registry, a one-file push with a tag costs a HEAD,
    * POST and PUT for the file and one PUT of the manifest under its tag (plus the config, once per
@@ -114,7 +115,7 @@ public final class FileArtifacts {
    * @throws UnsafeArchiveException when a title is absolute or has a {@code ..} segment
    * @throws IllegalArgumentException when two entries have the same title
    */
-  public static Descriptor push(Target destination, FilePush request, String tagOrNull) throws IOException {
+  public static Descriptor push(Target destination, FilePush request, @Nullable String tag) throws IOException {
     checkTitles(request.entries());
     Target target = OperationProgress.on(destination, request.progressListener());
     List<Path> temps = Collections.synchronizedList(new ArrayList<>());
@@ -124,12 +125,14 @@ public final class FileArtifacts {
       List<Descriptor> layers = new ArrayList<>(InParallel.map(request.entries(), width,
           e -> pushEntry(target, e, temps)));
       Descriptor config;
-      if (request.config() == null) {
+      byte[] configBytes = request.config();
+      String configType = request.configMediaType();
+      if (configBytes == null || configType == null) { // the builder sets both or neither
         config = Descriptor.EMPTY_JSON;
         Contents.pushBytesIfAbsent(target, config, Descriptor.emptyJsonContent());
       } else {
-        config = Descriptor.of(request.configMediaType(), request.config());
-        Contents.pushBytesIfAbsent(target, config, request.config());
+        config = Descriptor.of(configType, configBytes);
+        Contents.pushBytesIfAbsent(target, config, configBytes);
       }
       if (!request.configAnnotations().isEmpty()) {
         config = config.withAnnotations(new TreeMap<>(request.configAnnotations()));
@@ -146,7 +149,7 @@ public final class FileArtifacts {
       Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, request.artifactType(), config, layers, null,
           annotations);
       EncodedManifest encoded = EncodedManifest.of(m);
-      Contents.pushManifest(target, encoded, tagOrNull);
+      Contents.pushManifest(target, encoded, tag);
       return encoded.descriptor();
     } finally {
       for (Path t : temps) {
@@ -225,12 +228,13 @@ public final class FileArtifacts {
     List<Descriptor> skipped = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Descriptor layer : m.layers()) {
-      if (layer.title() == null || layer.title().isEmpty()) {
+      String title = layer.title();
+      if (title == null || title.isEmpty()) {
         skipped.add(layer);
         continue;
       }
-      if (!seen.add(EntryNames.normalize(layer.title()))) {
-        throw new UnsafeArchiveException(layer.title(), "two layers have this title");
+      if (!seen.add(EntryNames.normalize(title))) {
+        throw new UnsafeArchiveException(title, "two layers have this title");
       }
       titled.add(layer);
     }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file or directory to push as a layer: where it is on disk, the title it is pulled back under
@@ -24,7 +25,7 @@ import java.util.Objects;
 public final class FileEntry {
   private final Path path;
   private final String title;
-  private final String mediaType;
+  private final @Nullable String mediaType;
   private final Map<String, String> annotations;
 
   private FileEntry(Builder b) {
@@ -93,7 +94,7 @@ public final class FileEntry {
    * The layer's media type, or null for oras's defaults ({@code application/vnd.oci.image.layer.v1.tar}
    * for a file, {@code ...tar+gzip} for a directory).
    */
-  public String mediaType() {
+  public @Nullable String mediaType() {
     return mediaType;
   }
 
@@ -132,7 +133,7 @@ public final class FileEntry {
   public static final class Builder {
     private final Path path;
     private String title;
-    private String mediaType;
+    private @Nullable String mediaType;
     private final Map<String, String> annotations = new LinkedHashMap<>();
 
     private Builder(Path path, String title) {

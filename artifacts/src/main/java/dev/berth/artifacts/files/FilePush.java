@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link FileArtifacts#push} uploads: files and directories, the artifact type, and annotations on
@@ -21,9 +22,9 @@ public final class FilePush {
   private final String artifactType;
   private final Map<String, String> manifestAnnotations;
   private final Map<String, String> configAnnotations;
-  private final byte[] config;
-  private final String configMediaType;
-  private final Instant created;
+  private final byte @Nullable [] config;
+  private final @Nullable String configMediaType;
+  private final @Nullable Instant created;
   private final ProgressListener progressListener;
 
   private FilePush(Builder b) {
@@ -66,17 +67,17 @@ public final class FilePush {
   }
 
   /** The config blob, or null for the empty descriptor ({@code {}}). */
-  public byte[] config() {
+  public byte @Nullable [] config() {
     return config == null ? null : config.clone();
   }
 
   /** The config blob's media type, or null when {@link #config()} is null. */
-  public String configMediaType() {
+  public @Nullable String configMediaType() {
     return configMediaType;
   }
 
   /** The {@code org.opencontainers.image.created} time, or null for "now at push time". */
-  public Instant created() {
+  public @Nullable Instant created() {
     return created;
   }
 
@@ -94,9 +95,9 @@ public final class FilePush {
     private String artifactType = MediaTypes.UNKNOWN_ARTIFACT;
     private final Map<String, String> manifestAnnotations = new LinkedHashMap<>();
     private final Map<String, String> configAnnotations = new LinkedHashMap<>();
-    private byte[] config;
-    private String configMediaType;
-    private Instant created;
+    private byte @Nullable [] config;
+    private @Nullable String configMediaType;
+    private @Nullable Instant created;
     private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}

@@ -5,12 +5,14 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one I/O step per item, up to a given width at once, keeping the items' order in the results.
@@ -95,12 +97,12 @@ public final class InParallel {
     }
   }
 
-  private static IOException rethrow(Throwable t) {
+  private static @Nullable IOException rethrow(@Nullable Throwable t) {
     if (t instanceof IOException io) {
       return io;
     }
     if (t instanceof UncheckedIOException u) {
-      return u.getCause();
+      return Objects.requireNonNull(u.getCause(), "an UncheckedIOException always has its cause");
     }
     if (t instanceof RuntimeException r) {
       throw r;

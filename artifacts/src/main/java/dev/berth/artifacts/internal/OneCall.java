@@ -4,6 +4,7 @@ import dev.berth.auth.CredentialProvider;
 import dev.berth.core.Reference;
 import dev.berth.core.remote.RegistryClient;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the one-call push and pull helpers ({@code FileArtifacts.push(Reference, ...)}, {@code
@@ -31,7 +32,7 @@ public final class OneCall {
    * @throws IllegalArgumentException when {@code ref} holds a digest: a push's digest is its new
    *     manifest's, computed from the content, so only a tag can be asked for
    */
-  public static String tagToPush(Reference ref) {
+  public static @Nullable String tagToPush(Reference ref) {
     Objects.requireNonNull(ref, "ref");
     if (ref.digest() != null) {
       throw new IllegalArgumentException("push takes a tag, not a digest (" + ref

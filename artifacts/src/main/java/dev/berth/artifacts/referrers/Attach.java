@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Attaches an artifact (a signature, an SBOM, a scan report: files with an artifact type) to a subject
@@ -108,7 +109,7 @@ public final class Attach {
     private final List<FileLayer> files = new ArrayList<>();
     private final Map<String, String> annotations = new LinkedHashMap<>();
     private Annotations packageAnnotations = Annotations.none();
-    private Instant created;
+    private @Nullable Instant created;
 
     private Builder(String artifactType) {
       if (artifactType == null || artifactType.isBlank()) {

@@ -4,4 +4,7 @@
  * lists the tree of what refers to a manifest ({@link dev.berth.artifacts.referrers.ReferrerNode}), in
  * registries with or without the referrers API and in OCI layouts.
  */
+@NullMarked
 package dev.berth.artifacts.referrers;
+
+import org.jspecify.annotations.NullMarked;

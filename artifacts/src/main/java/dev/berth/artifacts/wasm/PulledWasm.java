@@ -2,6 +2,7 @@ package dev.berth.artifacts.wasm;
 
 import dev.berth.core.Descriptor;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link WasmArtifacts#pull} wrote.
@@ -14,5 +15,5 @@ import java.nio.file.Path;
  * @param manifest the manifest's descriptor
  * @param layer the layer that held the binary
  */
-public record PulledWasm(Path file, WasmKind kind, WasmConfig config, WasmLayout layout, Descriptor manifest,
+public record PulledWasm(Path file, WasmKind kind, @Nullable WasmConfig config, @Nullable WasmLayout layout, Descriptor manifest,
     Descriptor layer) {}

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * WebAssembly modules and components as OCI artifacts, in the CNCF TAG Runtime wasm OCI artifact layout:
@@ -94,11 +95,11 @@ public final class WasmArtifacts {
   }
 
   /**
-   * Pushes {@code wasmFile} and a manifest for it, tagged {@code tagOrNull} when not null.
+   * Pushes {@code wasmFile} and a manifest for it, tagged {@code tag} when not null.
    *
    * @throws InvalidWasmException when the file is neither a core module nor a component
    */
-  public static WasmPushResult push(Target destination, Path wasmFile, WasmPushOptions options, String tagOrNull)
+  public static WasmPushResult push(Target destination, Path wasmFile, WasmPushOptions options, @Nullable String tag)
       throws IOException {
     Target target = OperationProgress.on(destination, options.progressListener());
     WasmKind kind = WasmBinary.kind(wasmFile);
@@ -119,7 +120,7 @@ public final class WasmArtifacts {
     Manifest m = new Manifest(2, MediaTypes.OCI_MANIFEST, null, configDesc, List.of(layer), null,
         options.annotations());
     EncodedManifest encoded = EncodedManifest.of(m);
-    Contents.pushManifest(target, encoded, tagOrNull);
+    Contents.pushManifest(target, encoded, tag);
     return new WasmPushResult(encoded.descriptor(), config, layer, kind);
   }
 
@@ -184,7 +185,7 @@ public final class WasmArtifacts {
     ReadOnlyTarget source = OperationProgress.on(from, options.progressListener());
     boolean overwrite = options.overwrite();
     Path target = outputFile.toAbsolutePath().normalize();
-    StagingDirectory.checkFileCanLand(target.getParent(), target.getFileName().toString(), overwrite); // first
+    StagingDirectory.checkFileCanLand(StagingDirectory.parentOf(target), target.getFileName().toString(), overwrite); // first
     EncodedManifest encoded = Contents.fetchReference(source, reference); // one GET, no HEAD first
     Descriptor root = encoded.descriptor();
     if (encoded.isIndex()) {
@@ -195,11 +196,12 @@ public final class WasmArtifacts {
       throw new UnsupportedException(reference + " is a " + encoded.mediaType() + ", not a manifest");
     }
     Manifest m = encoded.manifest();
-    String configType = m.config() == null ? null : m.config().mediaType();
+    Descriptor configDesc = m.config();
+    String configType = configDesc == null ? null : configDesc.mediaType();
     Descriptor layer;
     WasmLayout layout;
     WasmConfig config = null;
-    if (MediaTypes.WASM_CONFIG.equals(configType)) {
+    if (configDesc != null && MediaTypes.WASM_CONFIG.equals(configType)) {
       // The CNCF layout: the spec requires exactly one layer, of type application/wasm.
       if (m.layers().size() != 1 || !MediaTypes.WASM_LAYER.equals(m.layers().get(0).mediaType())) {
         throw new UnsupportedException(reference + " has config " + MediaTypes.WASM_CONFIG
@@ -207,7 +209,7 @@ public final class WasmArtifacts {
       }
       layer = m.layers().get(0);
       layout = WasmLayout.CNCF;
-      config = WasmConfig.parse(Contents.fetchAll(source, m.config(), MAX_CONFIG_BYTES));
+      config = WasmConfig.parse(Contents.fetchAll(source, configDesc, MAX_CONFIG_BYTES));
     } else {
       List<Descriptor> wasm = m.layers().stream().filter(l -> layoutOf(l.mediaType()) != null).toList();
       if (wasm.isEmpty()) {
@@ -220,7 +222,7 @@ public final class WasmArtifacts {
       layer = wasm.get(0);
       layout = layoutOf(layer.mediaType());
     }
-    Path parent = target.toAbsolutePath().getParent();
+    Path parent = StagingDirectory.parentOf(target);
     // Before downloading, and before a staging directory is made beside the target.
     StagingDirectory.checkFileCanLand(parent, target.getFileName().toString(), overwrite);
     try (StagingDirectory staging = StagingDirectory.create(parent)) {
@@ -233,7 +235,7 @@ public final class WasmArtifacts {
     }
   }
 
-  private static WasmLayout layoutOf(String mediaType) {
+  private static @Nullable WasmLayout layoutOf(String mediaType) {
     for (WasmLayout l : WasmLayout.values()) {
       if (l.layerMediaType().equals(mediaType)) {
         return l;

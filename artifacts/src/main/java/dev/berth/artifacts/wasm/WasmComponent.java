@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code component} field of a wasm artifact config: what a component imports and exports (the
@@ -16,7 +17,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"exports", "imports", "target"})
-public record WasmComponent(List<String> exports, List<String> imports, String target) {
+public record WasmComponent(List<String> exports, List<String> imports, @Nullable String target) {
   /** Copies the lists; null becomes empty. */
   public WasmComponent {
     exports = exports == null ? List.of() : List.copyOf(exports);

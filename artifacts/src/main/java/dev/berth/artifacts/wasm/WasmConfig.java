@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The config blob of a wasm artifact ({@code application/vnd.wasm.config.v0+json}, CNCF TAG Runtime
@@ -22,8 +23,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"created", "author", "architecture", "os", "layerDigests", "component"})
-public record WasmConfig(String created, String author, String architecture, String os, List<String> layerDigests,
-    WasmComponent component) {
+public record WasmConfig(String created, @Nullable String author, String architecture, String os, List<String> layerDigests,
+    @Nullable WasmComponent component) {
 
   /** The only architecture value. */
   public static final String ARCHITECTURE = "wasm";

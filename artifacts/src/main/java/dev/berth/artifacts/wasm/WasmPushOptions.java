@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link WasmArtifacts#push} describes a binary: the config's author and creation time, a
@@ -24,9 +25,9 @@ import java.util.TreeMap;
 public final class WasmPushOptions {
   private static final WasmPushOptions DEFAULTS = builder().build();
 
-  private final String author;
-  private final Instant created;
-  private final WasmComponent component;
+  private final @Nullable String author;
+  private final @Nullable Instant created;
+  private final @Nullable WasmComponent component;
   private final Map<String, String> annotations;
   private final ProgressListener progressListener;
 
@@ -57,7 +58,7 @@ public final class WasmPushOptions {
   }
 
   /** The config's {@code author}, or null for none. */
-  public String author() {
+  public @Nullable String author() {
     return author;
   }
 
@@ -65,7 +66,7 @@ public final class WasmPushOptions {
    * The config's {@code created}, or null for the time of the push (a fixed time makes the same file
    * give the same digest).
    */
-  public Instant created() {
+  public @Nullable Instant created() {
     return created;
   }
 
@@ -73,7 +74,7 @@ public final class WasmPushOptions {
    * A component's imports and exports as the caller knows them (for example from its WIT world), or
    * null to read them from the binary when that is possible.
    */
-  public WasmComponent component() {
+  public @Nullable WasmComponent component() {
     return component;
   }
 
@@ -114,9 +115,9 @@ public final class WasmPushOptions {
 
   /** Builds {@link WasmPushOptions}. */
   public static final class Builder {
-    private String author;
-    private Instant created;
-    private WasmComponent component;
+    private @Nullable String author;
+    private @Nullable Instant created;
+    private @Nullable WasmComponent component;
     private final Map<String, String> annotations = new TreeMap<>();
     private ProgressListener progressListener = ProgressListener.NONE;
 
