@@ -97,6 +97,19 @@ class WasmArtifactsTest {
   }
 
   @Test
+  void theRootDirectoryAsOutputFileIsRefusedByNameBeforeAnyFetch() throws IOException {
+    MemoryStore store = new MemoryStore();
+    WasmArtifacts.push(store, WasmFixtures.copy("hello.module.wasm", tmp), WasmPushOptions.defaults(), "1");
+    CountingSource source = new CountingSource(store);
+
+    // It failed with a NullPointerException (the root has no parent and no file name) before NullAway found it.
+    IOException e = assertThrows(IOException.class,
+        () -> WasmArtifacts.pull(source, "1", Path.of("/"), WasmPullOptions.defaults()));
+    assertTrue(e.getMessage().contains("root directory"), e.getMessage());
+    assertEquals(0, source.blobFetches());
+  }
+
+  @Test
   void sameFileAndTimeGiveTheSameDigest() throws IOException {
     MemoryStore store = new MemoryStore();
     Path wasm = WasmFixtures.copy("demo.component.wasm", tmp);
