@@ -212,6 +212,7 @@ final class HelmCommand {
       case UNKNOWN_KEY -> "import the signer's public key into the --keyring file (gpg --export KEYID > FILE)";
       case NO_PROVENANCE -> "the chart was pushed unsigned; pull without --verify only if you trust its source";
       case KEYRING_UNREADABLE -> "give a keyring with --keyring FILE (gpg --export > pubring.gpg)";
+      case CANNOT_SIGN -> "check --key and --passphrase-file (its first line is the passphrase); nothing was pushed";
       case NO_OPENPGP -> null;
       default -> "nothing was written; the chart or its provenance is not what its signer published";
     };

@@ -97,7 +97,7 @@ class HelmVerifyCliTest {
     CliRun wrong = CliRun.run("helm", "push", chartDir().toString(), layout(), "--sign", "--key", "Locked",
         "--keyring", secring.toString(), "--passphrase-file", Files.writeString(tmp.resolve("bad"), "nope").toString());
     assertEquals(ExitCodes.FAILURE, wrong.exit());
-    assertTrue(wrong.err().contains("wrong passphrase"), wrong.err());
+    assertTrue(wrong.err().contains("wrong passphrase") && wrong.err().contains("--passphrase-file"), wrong.err());
     assertFalse(Files.exists(tmp.resolve("layout/demo/index.json")) && CliRun.run("tags", layout() + "/demo").out()
         .contains("0.1.0"), "nothing pushed when signing fails");
 

@@ -21,6 +21,8 @@ public class ProvenanceException extends OciException {
     KEY_NOT_VALID,
     /** The signed {@code files:} section does not list the chart, or lists another SHA-256 for it. */
     DIGEST_MISMATCH,
+    /** Signing failed: the secret key could not be unlocked (no or a wrong passphrase) or used. */
+    CANNOT_SIGN,
     /** The keyring could not be read, or holds no OpenPGP keys. */
     KEYRING_UNREADABLE,
     /** The OpenPGP library (BouncyCastle's bcpg) is not on the class or module path. */

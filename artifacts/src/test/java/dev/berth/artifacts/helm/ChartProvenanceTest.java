@@ -203,6 +203,7 @@ class ChartProvenanceTest {
     ChartProvenance.verify(tgz, s.signBeside(tgz), pubring(locked));
     ProvenanceException wrong = assertThrows(ProvenanceException.class,
         () -> ProvenanceSigner.fromKeyring(secring, "Locked", "hunter2".toCharArray()).sign(tgz));
+    assertEquals(Reason.CANNOT_SIGN, wrong.reason());
     assertTrue(wrong.getMessage().contains("passphrase") && !wrong.getMessage().contains("hunter2"),
         wrong.getMessage());
     ProvenanceException none = assertThrows(ProvenanceException.class,

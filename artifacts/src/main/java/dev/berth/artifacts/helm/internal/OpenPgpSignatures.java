@@ -111,7 +111,7 @@ public final class OpenPgpSignatures {
           : new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
               .build(passphrase == null ? new char[0] : passphrase));
     } catch (PGPException e) {
-      throw new ProvenanceException(Reason.BAD_SIGNATURE, "cannot unlock signing key " + keyId(secret.getKeyID())
+      throw new ProvenanceException(Reason.CANNOT_SIGN, "cannot unlock signing key " + keyId(secret.getKeyID())
           + (passphrase == null ? ": it is protected by a passphrase and none was given" : ": wrong passphrase"), e);
     }
     try {
@@ -130,7 +130,7 @@ public final class OpenPgpSignatures {
       }
       return out.toString(StandardCharsets.US_ASCII);
     } catch (PGPException e) {
-      throw new ProvenanceException(Reason.BAD_SIGNATURE, "cannot sign with key " + keyId(secret.getKeyID()) + ": "
+      throw new ProvenanceException(Reason.CANNOT_SIGN, "cannot sign with key " + keyId(secret.getKeyID()) + ": "
           + e.getMessage(), e);
     }
   }
