@@ -13,6 +13,7 @@ import dev.berth.core.UnauthorizedException;
 import dev.berth.core.UnsupportedException;
 import dev.berth.core.remote.Redaction;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
@@ -32,11 +33,13 @@ public final class Failures {
   public static OciException of(Response response, String host, Access access, String subject) {
     try (response) {
       boolean rateLimited = RateLimits.isRateLimited(response);
+      // Asked before the body is read: GitHub's unnamed wait is recognised from the body's message.
+      Duration asked = rateLimited ? RateLimits.askedWait(response, Clock.systemUTC()) : null;
       List<RegistryError> errors = ErrorBodies.read(response);
       if (rateLimited) {
         // Before the 403 check: GitHub's rate limits answer 403, and logging in again would not help.
         return new RateLimitedException(response.request().method(), withoutQuery(response.request().url()),
-            response.code(), errors, host, RateLimits.askedWait(response, Clock.systemUTC()));
+            response.code(), errors, host, asked);
       }
       if (response.code() == 401 && tokenRefusedMidUpload(response)) {
         String where = access.repository() == null ? host : host + "/" + access.repository();

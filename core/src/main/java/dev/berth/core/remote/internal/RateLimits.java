@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimits {
   /** How much of a 403 body is read to look for GitHub's rate-limit message. */
   private static final long PEEK_BYTES = 4096;
+  /**
+   * GitHub's wait for a secondary rate limit that names none: "Otherwise, wait for at least one minute
+   * before retrying" (REST API rate limits). Retrying sooner prolongs the limit.
+   */
+  static final Duration GITHUB_UNNAMED_WAIT = Duration.ofMinutes(1);
 
   private RateLimits() {}
 
@@ -41,7 +46,8 @@ public final class RateLimits {
 
   /**
    * The wait the server asks for: {@code Retry-After}, else the time until {@code x-ratelimit-reset}
-   * when no requests remain; null when it asks for none (or says it unparseably).
+   * when no requests remain, else GitHub's minute for a rate-limiting 403 that names no wait; null when
+   * it asks for none (or says it unparseably).
    */
   public static @Nullable Duration askedWait(Response response, Clock clock) {
     Duration asked = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
@@ -51,6 +57,9 @@ public final class RateLimits {
         Duration d = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset)));
         asked = d.isNegative() ? Duration.ZERO : d;
       }
+    }
+    if (asked == null && response.code() == 403 && isRateLimited(response)) {
+      asked = GITHUB_UNNAMED_WAIT;
     }
     return asked;
   }
