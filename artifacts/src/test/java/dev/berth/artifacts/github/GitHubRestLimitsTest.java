@@ -72,15 +72,28 @@ class GitHubRestLimitsTest {
   @Test
   void secondaryLimitsAndTooManyRequestsAreWaitedOutAsAsked() throws Exception {
     add(1, "v1");
-    github.limitNext(FakeGitHub.Limit.SECONDARY_RETRY_AFTER, FakeGitHub.Limit.TOO_MANY_REQUESTS,
-        FakeGitHub.Limit.SECONDARY_NO_HEADERS);
+    github.limitNext(FakeGitHub.Limit.SECONDARY_RETRY_AFTER, FakeGitHub.Limit.TOO_MANY_REQUESTS);
 
     List<PackageVersion> versions = api(ADMIN).listVersions(PackageOwner.org("octo"), "tools/base");
 
     assertEquals(1, versions.size());
-    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), waits.subList(0, 2));
-    assertEquals(3, waits.size(), "the limit without a time is retried after the policy's backoff");
-    assertEquals(4, github.requests().size());
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), waits);
+    assertEquals(3, github.requests().size());
+  }
+
+  @Test
+  void aSecondaryLimitNamingNoTimeAsksForGithubsMinuteSoItIsReportedNotHammered() throws Exception {
+    add(1, "v1");
+    github.limitNext(FakeGitHub.Limit.SECONDARY_NO_HEADERS);
+
+    // GitHub: "Otherwise, wait for at least one minute before retrying." Past the 30 s cap on a wait, so
+    // berth reports it at once instead of retrying after a sub-second backoff (it did, four times).
+    GitHubApiException e = assertThrows(GitHubApiException.class,
+        () -> api(ADMIN).listVersions(PackageOwner.org("octo"), "tools/base"));
+
+    assertTrue(e.getMessage().contains("rate limit"), e.getMessage());
+    assertEquals(List.of(), waits);
+    assertEquals(1, github.requests().size());
   }
 
   @Test
