@@ -24,16 +24,32 @@ import org.jspecify.annotations.Nullable;
  * <p>A credential is verified with {@code GET /v2/} and the registry's own challenge: Basic registries get
  * it directly; token registries get it at their token endpoint, which is the only place some of them
  * (ghcr.io) accept it. A registry that does not challenge at all cannot refuse, so the credential is kept.
+ * A program with its own registry client (retries, TLS settings, typed errors) can verify through it
+ * instead with {@link Builder#verifier}; {@code berth login} does, pinging with berth's registry client.
  */
 public final class Login {
   private final OkHttpClient client;
   private final DockerConfig config;
   private final Set<String> plainHttpHosts;
+  private final Verifier verifier;
+
+  /** Checks a credential against a registry; throws when the registry refuses it. */
+  @FunctionalInterface
+  public interface Verifier {
+    /**
+     * Checks that {@code host} accepts {@code credential}.
+     *
+     * @param host the registry host as {@link Login} normalised it ({@code host[:port]}, lower case)
+     * @throws IOException when the registry refuses the credential or cannot be asked
+     */
+    void verify(String host, Credential credential) throws IOException;
+  }
 
   private Login(Builder builder) {
     this.client = Objects.requireNonNull(builder.client, "build() sets the default");
     this.config = Objects.requireNonNull(builder.config, "build() sets the default");
     this.plainHttpHosts = Set.copyOf(builder.plainHttpHosts);
+    this.verifier = builder.verifier != null ? builder.verifier : this::ping;
   }
   /** The client logins are checked with; for tests that check it is shared. */
   OkHttpClient client() {
@@ -61,16 +77,22 @@ public final class Login {
   }
 
   /**
-   * Checks that {@code registry} accepts {@code credential}, without storing anything.
+   * Checks that {@code registry} accepts {@code credential}, without storing anything, with the
+   * {@linkplain Builder#verifier verifier} (by default {@code GET /v2/} through the registry's challenge).
    *
-   * @throws AuthenticationException if the registry or its token endpoint refuses the credential
+   * @throws AuthenticationException if the registry or its token endpoint refuses the credential (another
+   *     verifier throws what it throws)
    * @throws IllegalArgumentException for the anonymous credential
    */
   public void verify(String registry, Credential credential) throws IOException {
     if (credential.isAnonymous()) {
       throw new IllegalArgumentException("nothing to log in with: the credential is anonymous");
     }
-    String host = host(registry);
+    verifier.verify(host(registry), credential);
+  }
+
+  /** The built-in check: {@code GET /v2/} with only {@code credential}, through the registry's challenge. */
+  private void ping(String host, Credential credential) throws IOException {
     OkHttpClient verifying = client.newBuilder()
         .addInterceptor(AuthInterceptor.builder()
             .credentials(CredentialProvider.of(credential))
@@ -125,8 +147,18 @@ public final class Login {
     private @Nullable OkHttpClient client;
     private @Nullable DockerConfig config;
     private Set<String> plainHttpHosts = Set.of();
+    private @Nullable Verifier verifier;
 
     private Builder() {}
+
+    /**
+     * How credentials are checked before they are stored; by default {@code GET /v2/} with this
+     * builder's client, following the registry's challenge.
+     */
+    public Builder verifier(Verifier value) {
+      this.verifier = Objects.requireNonNull(value, "verifier");
+      return this;
+    }
 
     /** The client to reach registries with (its TLS settings, proxy and timeouts); a default one otherwise. */
     public Builder client(OkHttpClient client) {

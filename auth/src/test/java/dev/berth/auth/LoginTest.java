@@ -66,6 +66,25 @@ class LoginTest {
   }
 
   @Test
+  void aVerifierOfTheCallersReplacesTheBuiltInPingAndARefusalStoresNothing() throws Exception {
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    Login own = Login.builder().config(login.config()).verifier((h, c) -> {
+      asked.add(h + " " + ((Credential.UsernamePassword) c).username());
+      if (!"ok".equals(((Credential.UsernamePassword) c).password())) {
+        throw new AuthenticationException(Reason.CREDENTIALS_REFUSED, "refused by " + h);
+      }
+    }).build();
+
+    own.login("HTTPS://Registry.Example:5000/", Credential.basic("alice", "ok"));
+    assertThrows(AuthenticationException.class, () -> own.login("other.example", Credential.basic("bob", "no")));
+
+    assertEquals(java.util.List.of("registry.example:5000 alice", "other.example bob"), asked);
+    assertEquals(Credential.basic("alice", "ok"), own.config().credentialFor("registry.example:5000"));
+    assertTrue(own.config().credentialFor("other.example").isAnonymous());
+    assertEquals(0, server.getRequestCount(), "the built-in ping was not used");
+  }
+
+  @Test
   void logoutRemovesTheEntryAndReportsWhetherThereWasOne() throws Exception {
     server.enqueue(basicChallenge());
     server.enqueue(new MockResponse.Builder().build());

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.auth.AuthenticationException;
 import dev.berth.artifacts.image.NoMatchingPlatformException;
+import dev.berth.core.Causes;
 import dev.berth.core.NetworkException;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.TlsException;
@@ -35,38 +36,38 @@ public final class FailureReport {
     if (error instanceof UncheckedIOException && error.getCause() != null) {
       return describe(error.getCause(), ctx); // the wrapper's message is the cause's class name
     }
-    if (find(error, dev.berth.core.DeadlineExceededException.class) != null) {
-      return new Failure(ExitCodes.NETWORK, message(find(error, dev.berth.core.DeadlineExceededException.class)),
+    if (Causes.find(error, dev.berth.core.DeadlineExceededException.class) != null) {
+      return new Failure(ExitCodes.NETWORK, Causes.firstLine(Causes.find(error, dev.berth.core.DeadlineExceededException.class)),
           "the command ran past --timeout; raise it for a slow link");
     }
     if (error instanceof dev.berth.core.RateLimitedException) {
       // GitHub answers its rate limits with 403: not an access problem, and logging in would not help.
-      return new Failure(ExitCodes.NETWORK, message(error),
+      return new Failure(ExitCodes.NETWORK, Causes.firstLine(error),
           "the registry is limiting request rates; berth waited within its retry caps, try again later");
     }
-    AuthenticationException auth = (AuthenticationException) find(error, AuthenticationException.class);
+    AuthenticationException auth = (AuthenticationException) Causes.find(error, AuthenticationException.class);
     if (error instanceof dev.berth.core.AccessDeniedException
         || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {
       // Token registries answer an anonymous push with "denied", not 401: the fix is still to log in.
-      return new Failure(ExitCodes.AUTH, message(error),
+      return new Failure(ExitCodes.AUTH, Causes.firstLine(error),
           withCredential(ctx.anonymous() ? unauthorizedHint(ctx) : deniedHint(ctx), ctx));
     }
     if (auth != null && auth.reason() == AuthenticationException.Reason.HELPER_FAILED) {
-      return new Failure(ExitCodes.AUTH, message(auth),
+      return new Failure(ExitCodes.AUTH, Causes.firstLine(auth),
           "a credential helper named in the docker config failed; check it runs, or pass -u USER --password-stdin");
     }
     if (error instanceof UnauthorizedException || auth != null) {
-      return new Failure(ExitCodes.AUTH, message(error), withCredential(unauthorizedHint(ctx), ctx));
+      return new Failure(ExitCodes.AUTH, Causes.firstLine(error), withCredential(unauthorizedHint(ctx), ctx));
     }
     if (error instanceof dev.berth.artifacts.helm.ProvenanceException p) {
-      return new Failure(ExitCodes.FAILURE, message(error), HelmCommand.provenanceHint(p)); // as digest mismatches
+      return new Failure(ExitCodes.FAILURE, Causes.firstLine(error), HelmCommand.provenanceHint(p)); // as digest mismatches
     }
     if (error instanceof NoMatchingPlatformException p) {
       // Not "list the tags": the tag was found; the platform is what to change.
-      return new Failure(ExitCodes.NOT_FOUND, message(error), platformHint(p));
+      return new Failure(ExitCodes.NOT_FOUND, Causes.firstLine(error), platformHint(p));
     }
     if (error instanceof NotFoundException e) {
-      return new Failure(ExitCodes.NOT_FOUND, message(error), notFoundHint(e, ctx));
+      return new Failure(ExitCodes.NOT_FOUND, Causes.firstLine(error), notFoundHint(e, ctx));
     }
     if (error instanceof TlsException e) {
       return tlsFailure(e.getCause() == null ? e : e.getCause(), ctx);
@@ -75,7 +76,7 @@ public final class FailureReport {
       // The connection's own failure says which hint applies (refused, unknown host, timed out).
       Failure byCause = e.getCause() == null ? null : describe(e.getCause(), ctx);
       return byCause != null && byCause.exitCode() == ExitCodes.NETWORK ? byCause
-          : new Failure(ExitCodes.NETWORK, message(e), null);
+          : new Failure(ExitCodes.NETWORK, Causes.firstLine(e), null);
     }
     if (error instanceof MissingLayoutException e) {
       return new Failure(ExitCodes.NOT_FOUND, e.getReason() + ": " + e.getFile(), null);
@@ -106,29 +107,29 @@ public final class FailureReport {
           + (e.getOtherFile() != null ? " -> " + e.getOtherFile() : ""), null);
     }
     if (error instanceof FileNotFoundException) {
-      return new Failure(ExitCodes.FAILURE, message(error), null);
+      return new Failure(ExitCodes.FAILURE, Causes.firstLine(error), null);
     }
     if (error instanceof IllegalArgumentException) {
-      return new Failure(ExitCodes.USAGE, message(error), null);
+      return new Failure(ExitCodes.USAGE, Causes.firstLine(error), null);
     }
-    Throwable tls = find(error, SSLException.class, CertificateException.class, CertPathValidatorException.class);
+    Throwable tls = Causes.find(error, SSLException.class, CertificateException.class, CertPathValidatorException.class);
     if (tls != null) {
       return tlsFailure(tls, ctx);
     }
     String where = ctx.host() == null ? "the registry" : ctx.host();
-    Throwable refused = find(error, ConnectException.class);
+    Throwable refused = Causes.find(error, ConnectException.class);
     if (refused != null) {
       return new Failure(ExitCodes.NETWORK, "cannot connect to " + connectTarget(refused, where)
-          + ": " + message(rootCause(refused)), "is the registry running, and is the port right?");
+          + ": " + Causes.firstLine(Causes.root(refused)), "is the registry running, and is the port right?");
     }
-    if (find(error, UnknownHostException.class) != null) {
-      return new Failure(ExitCodes.NETWORK, "unknown host " + message(find(error, UnknownHostException.class)),
+    if (Causes.find(error, UnknownHostException.class) != null) {
+      return new Failure(ExitCodes.NETWORK, "unknown host " + Causes.firstLine(Causes.find(error, UnknownHostException.class)),
           "check the registry name in the reference");
     }
-    if (find(error, SocketTimeoutException.class) != null) {
+    if (Causes.find(error, SocketTimeoutException.class) != null) {
       return new Failure(ExitCodes.NETWORK, "timed out talking to " + where, null);
     }
-    return new Failure(ExitCodes.FAILURE, message(error), null);
+    return new Failure(ExitCodes.FAILURE, Causes.firstLine(error), null);
   }
 
   /**
@@ -160,9 +161,9 @@ public final class FailureReport {
           "for a plain-HTTP registry (a local one) pass --plain-http");
     }
     boolean verification = tls instanceof SSLHandshakeException || tls instanceof SSLPeerUnverifiedException
-        || find(tls, CertificateException.class, CertPathValidatorException.class) != null;
+        || Causes.find(tls, CertificateException.class, CertPathValidatorException.class) != null;
     String msg = "TLS " + (verification ? "verification" : "connection") + " with " + where + " failed: "
-        + message(rootCause(tls));
+        + Causes.firstLine(Causes.root(tls));
     return new Failure(ExitCodes.NETWORK, msg,
         "if the registry's certificate comes from a private CA, pass --ca-file CA.pem"
             + " (--insecure skips verification; for testing only)");
@@ -232,35 +233,5 @@ public final class FailureReport {
       return null;
     }
     return ctx.repository() == null ? null : "list the tags with: berth tags " + ctx.repository();
-  }
-
-  @SafeVarargs
-  private static Throwable find(Throwable error, Class<? extends Throwable>... types) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      for (Class<? extends Throwable> type : types) {
-        if (type.isInstance(t)) {
-          return t;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    Throwable r = t;
-    while (r.getCause() != null && r.getCause() != r) {
-      r = r.getCause();
-    }
-    return r;
-  }
-
-  /** The first line of the message, or the exception's simple name when it has none. */
-  static String message(Throwable t) {
-    String m = t.getMessage();
-    if (m == null || m.isBlank()) {
-      return t.getClass().getSimpleName();
-    }
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }

@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.auth.Credential;
-import dev.berth.auth.DockerConfig;
+import dev.berth.auth.Login;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,10 +24,14 @@ final class LoginCommand extends BerthCommand {
     }
     session.workingOnRegistry(host);
     Credential credential = Credential.basic(o.username(), new String(session.password()));
-    session.clientWith(host, credential).registry(host).ping();
-    DockerConfig config = session.dockerConfig();
-    config.store(host, credential);
-    session.console().note("Login succeeded; credentials for " + host + " stored in " + config.file());
+    // The one login path (auth's Login: check, then store), checked with berth's registry client so that
+    // TLS options, retries, --verbose and the failure hints apply as to every other command.
+    Login login = Login.builder()
+        .config(session.dockerConfig())
+        .verifier((registry, offered) -> session.clientWith(registry, offered).registry(registry).ping())
+        .build();
+    login.login(host, credential);
+    session.console().note("Login succeeded; credentials for " + host + " stored in " + login.config().file());
     return ExitCodes.OK;
   }
 }

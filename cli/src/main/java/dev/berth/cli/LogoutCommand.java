@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.auth.DockerConfig;
+import dev.berth.auth.Login;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,8 +15,9 @@ final class LogoutCommand extends BerthCommand {
   @Override
   protected int run(Session session) throws Exception {
     RegistryHostArg.parse(host);
-    DockerConfig config = session.dockerConfig();
-    if (config.erase(host)) {
+    Login login = Login.builder().config(session.dockerConfig()).build();
+    DockerConfig config = login.config();
+    if (login.logout(host)) {
       session.console().note("Removed the credentials for " + host + " from " + config.file());
     } else {
       session.console().note("No credentials were stored for " + host + " in " + config.file());

@@ -4,6 +4,7 @@ import dev.berth.auth.Credential;
 import dev.berth.auth.CredentialProvider;
 import dev.berth.auth.DockerConfig;
 import dev.berth.auth.FoundCredential;
+import dev.berth.core.Causes;
 import dev.berth.core.Descriptor;
 import dev.berth.core.content.Target;
 import dev.berth.core.copy.CopyOptions;
@@ -160,7 +161,7 @@ public final class Session {
         LocalPaths.deleteTree(dir);
       } catch (IOException | RuntimeException e) {
         console.note("warning: could not remove " + dir + ", created by this failed command: "
-            + FailureReport.message(e));
+            + Causes.firstLine(e));
       }
     }
     createdLayouts.clear();
@@ -287,7 +288,7 @@ public final class Session {
         baseClient = b.build();
       } catch (UncheckedIOException e) {
         // Reading --ca-file is the only I/O in building a client; a bad file is a bad flag value.
-        throw new IllegalArgumentException("--ca-file: " + FailureReport.message(e.getCause()), e.getCause());
+        throw new IllegalArgumentException("--ca-file: " + Causes.firstLine(e.getCause()), e.getCause());
       }
     }
     return baseClient;

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The structure the build holds us to (docs/ARCHITECTURE.md): no module reaches into another module's
- * {@code internal} packages and the API packages form no dependency cycle. Run from here because this
- * module's tests see every shipped module.
+ * {@code internal} packages, the API packages form no dependency cycle, and no main source file grows past
+ * 450 lines. Run from here because this module's tests see every shipped module.
  */
 class ArchitectureTest {
   /** The shipped modules' root packages; each may use only its own internals. */
   private static final List<String> MODULES = List.of(
       "dev.berth.auth", "dev.berth.core", "dev.berth.artifacts", "dev.berth.cli", "dev.berth.examples");
+  /** Past this a file is doing more than one job: split it by responsibility, not in halves. */
+  private static final int MAX_LINES = 450;
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -93,6 +95,24 @@ class ArchitectureTest {
       }
     }
     assertEquals(List.of(), offenders, "internal packages are for their own module only");
+  }
+
+  @Test
+  void noMainSourceFileIsLongerThan450Lines() throws IOException {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    List<Path> sources = mainSources(root);
+    assertTrue(sources.size() > 100, "the walk found only " + sources.size() + " main sources under " + root);
+    List<String> tooLong = new ArrayList<>();
+    for (Path f : sources) {
+      long lines;
+      try (Stream<String> l = Files.lines(f)) {
+        lines = l.count();
+      }
+      if (lines > MAX_LINES) {
+        tooLong.add(root.relativize(f) + " (" + lines + " lines)");
+      }
+    }
+    assertEquals(List.of(), tooLong, "split these files by responsibility (at most " + MAX_LINES + " lines)");
   }
 
   private static List<Path> mainSources(Path root) throws IOException {

@@ -1,7 +1,9 @@
 package dev.berth.artifacts.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.artifacts.github.internal.GitHubRefusals;
 import dev.berth.artifacts.github.internal.LinkHeader;
+import dev.berth.artifacts.github.internal.ResponseBodies;
 import dev.berth.artifacts.internal.JsonDocuments;
 import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Digest;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSource;
 
 /**
  * A small client for GitHub's packages REST API, for container packages on ghcr.io. ghcr.io refuses
@@ -58,8 +58,8 @@ public final class GitHubPackages {
   private static final String PACKAGE_TYPE = "container";
   /** The largest page GitHub serves; fewer round trips for packages with many versions. */
   private static final int MAX_PAGE_SIZE = 100;
-  /** Error bodies are read only for GitHub's short message. */
-  private static final long MAX_ERROR_BODY = 64 * 1024;
+  /** A user's record is small: far less than this. */
+  private static final long MAX_USER_BODY = 64 * 1024;
   private static final long MAX_PAGE_BODY = 16L * 1024 * 1024;
   /**
    * At 100 versions a page, a million versions: far beyond any real package, and a bound on what a
@@ -70,10 +70,9 @@ public final class GitHubPackages {
   private final OkHttpClient http;
   private final HttpUrl apiUrl;
   private final String token;
-  private final String tokenSource;
   private final int pageSize;
   private final String userAgent;
-  private final RetryPolicy retry;
+  private final GitHubRefusals refusals;
 
   /** The client API calls go through; for tests that check it shares the default pool. */
   OkHttpClient http() {
@@ -87,10 +86,9 @@ public final class GitHubPackages {
         .addInterceptor(b.retry.interceptor()).build();
     this.apiUrl = b.apiUrl;
     this.token = b.token;
-    this.tokenSource = b.tokenSource;
     this.pageSize = b.pageSize;
     this.userAgent = b.userAgent;
-    this.retry = b.retry;
+    this.refusals = new GitHubRefusals(b.token != null, b.tokenSource, b.retry);
   }
 
   /** A builder for github.com with no token. */
@@ -131,8 +129,8 @@ public final class GitHubPackages {
         throw new IOException("GET " + url + ": more than " + MAX_PAGES + " pages of versions; stopped");
       }
       try (Response response = execute(request(url).get().build())) {
-        checkSuccess(response, "GET", url);
-        JsonNode page = JsonDocuments.tree(readBounded(response, MAX_PAGE_BODY, "GET " + url));
+        refusals.check(response, "GET", url);
+        JsonNode page = JsonDocuments.tree(ResponseBodies.readBounded(response, MAX_PAGE_BODY, "GET " + url));
         if (!page.isArray()) {
           throw new IOException("GET " + url + ": expected a JSON array of package versions");
         }
@@ -224,8 +222,8 @@ public final class GitHubPackages {
   public PackageOwner ownerOf(String login) throws IOException {
     HttpUrl url = apiUrl.newBuilder().addPathSegment("users").addPathSegment(login).build();
     try (Response response = execute(request(url).get().build())) {
-      checkSuccess(response, "GET", url);
-      JsonNode user = JsonDocuments.tree(readBounded(response, MAX_ERROR_BODY, "GET " + url));
+      refusals.check(response, "GET", url);
+      JsonNode user = JsonDocuments.tree(ResponseBodies.readBounded(response, MAX_USER_BODY, "GET " + url));
       String type = user == null ? "" : user.path("type").asText("");
       return "Organization".equals(type) ? PackageOwner.org(login) : PackageOwner.user(login);
     }
@@ -233,7 +231,7 @@ public final class GitHubPackages {
 
   private void send(Request request, String method, HttpUrl url) throws IOException {
     try (Response response = execute(request)) {
-      checkSuccess(response, method, url);
+      refusals.check(response, method, url);
     }
   }
 
@@ -241,17 +239,6 @@ public final class GitHubPackages {
   private Response execute(Request request) throws IOException {
     return http.newCall(request).execute();
   }
-
-  /** The error body of a 403 or 429, bounded, read once and kept so the caller can still see it. */
-  private static byte[] peekError(Response response) {
-    try {
-      return readBounded(response, MAX_ERROR_BODY, "error body");
-    } catch (IOException | RuntimeException unreadable) {
-      return new byte[0];
-    }
-  }
-
-
 
   private Optional<PackageVersion> find(PackageOwner owner, String packageName, Predicate<PackageVersion> match)
       throws IOException {
@@ -301,85 +288,6 @@ public final class GitHubPackages {
           + "; refusing to follow it");
     }
     return url;
-  }
-
-  private void checkSuccess(Response response, String method, HttpUrl url) throws IOException {
-    if (response.isSuccessful()) {
-      return;
-    }
-    String gitHubMessage = messageOf(peekError(response));
-    int status = response.code();
-    StringBuilder m = new StringBuilder(method).append(' ').append(url).append(": ").append(status);
-    if (gitHubMessage != null) {
-      m.append(' ').append(gitHubMessage);
-    }
-    m.append(rateLimited(response, gitHubMessage) ? rateLimitHint(response) : hint(status, method, gitHubMessage));
-    throw new GitHubApiException(m.toString(), status, gitHubMessage);
-  }
-
-  /** Whether GitHub refused for its rate limits (primary or secondary), not for permissions. */
-  private static boolean rateLimited(Response response, String gitHubMessage) {
-    int code = response.code();
-    return code == 429 || code == 403 && (response.header("Retry-After") != null
-        || "0".equals(response.header("X-RateLimit-Remaining"))
-        || gitHubMessage != null && gitHubMessage.toLowerCase(Locale.ROOT).contains("rate limit"));
-  }
-
-  private String rateLimitHint(Response response) {
-    String asked = response.header("Retry-After") != null ? response.header("Retry-After").trim() + " s"
-        : "0".equals(response.header("X-RateLimit-Remaining")) && response.header("X-RateLimit-Reset") != null
-            ? "until epoch second " + response.header("X-RateLimit-Reset").trim() : "a few minutes";
-    return " (rate limited by GitHub, which asks to wait " + asked + "; berth waited within its retry policy: "
-        + retry.maxAttempts() + " tries, at most " + retry.maxRetryAfter().toSeconds() + " s a wait and "
-        + retry.maxTotalWait().toSeconds() + " s in all; try again later"
-        + (token == null ? ", or with a token (GitHub allows 60 requests an hour without one)" : "") + ")";
-  }
-
-  /** Why GitHub likely refused, in its documented cases, naming where the token came from. */
-  private String hint(int status, String method, String gitHubMessage) {
-    String text = gitHubMessage == null ? "" : gitHubMessage.toLowerCase(Locale.ROOT);
-    String from = tokenSource == null ? "" : " (the token " + tokenSource + ")";
-    boolean writing = !method.equals("GET");
-    if (text.contains("5000 downloads") || text.contains("5,000 downloads")) {
-      return " (GitHub keeps a public version downloaded more than 5,000 times, and a public package with"
-          + " such a version; only GitHub Support can delete it)";
-    }
-    if (text.contains("last tagged version")) {
-      return " (GitHub deletes a package's last tagged version only with the package: delete the package)";
-    }
-    if (token == null && (status == 401 || status == 403 || status == 404)) {
-      return " (no token was sent: pass one with read:packages" + (writing ? " and delete:packages" : "") + ")";
-    }
-    String admin = "deleting or restoring needs admin on the package and a personal access token (classic)"
-        + " with read:packages and delete:packages (write:packages to restore); GITHUB_TOKEN works only when"
-        + " the workflow's repository has the admin role in the package's settings (Manage Actions access)";
-    return switch (status) {
-      case 401 -> " (the token" + (tokenSource == null ? "" : " " + tokenSource)
-          + " is expired, revoked or not a token GitHub knows)";
-      case 403 -> (writing ? " (" + admin + ")"
-          : " (the token lacks read:packages, or an organisation's SAML SSO has not authorised it)") + from;
-      case 404 -> (writing ? " (no such package or version, or the token may not administer it: " + admin + ")"
-          : " (no such package, or the token cannot see it)") + from;
-      default -> "";
-    };
-  }
-
-  private static String messageOf(byte[] body) {
-    try {
-      JsonNode node = body.length == 0 ? null : JsonDocuments.tree(body);
-      JsonNode message = node == null ? null : node.get("message");
-      return message != null && message.isTextual() ? message.asText() : null;
-    } catch (IOException | RuntimeException unreadable) {
-      return null;
-    }
-  }
-
-  private static byte[] readBounded(Response response, long limit, String what) throws IOException {
-    BufferedSource source = response.body().source();
-    if (source.request(limit + 1)) {
-      throw new IOException(what + ": response body larger than " + limit + " bytes");
-    }
-    return source.readByteArray();
   }
 
   private static PackageVersion parseVersion(JsonNode v) {
@@ -434,7 +342,6 @@ public final class GitHubPackages {
       this.retry = Objects.requireNonNull(policy, "policy");
       return this;
     }
-
 
     /** The API root, e.g. {@code https://ghe.example.com/api/v3}; defaults to {@link #DEFAULT_API_URL}. */
     public Builder apiUrl(String url) {

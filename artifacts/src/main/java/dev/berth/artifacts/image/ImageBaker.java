@@ -1,7 +1,9 @@
 package dev.berth.artifacts.image;
 
 import dev.berth.artifacts.Annotations;
-import dev.berth.artifacts.image.internal.BakeEvents;
+import dev.berth.artifacts.image.internal.AppendRecipe;
+import dev.berth.artifacts.image.internal.BakeCopies;
+import dev.berth.artifacts.image.internal.BaseImages;
 import dev.berth.artifacts.image.internal.BuiltLayer;
 import dev.berth.artifacts.image.internal.ConfigChanges;
 import dev.berth.artifacts.image.internal.ConfigValues;
@@ -9,7 +11,6 @@ import dev.berth.artifacts.image.internal.ImageConfigEditor;
 import dev.berth.artifacts.image.internal.ImageRecipe;
 import dev.berth.artifacts.image.internal.LayerBuilder;
 import dev.berth.artifacts.image.internal.OverlayStorage;
-import dev.berth.artifacts.image.internal.Substitution;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import dev.berth.core.EncodedManifest;
@@ -23,7 +24,6 @@ import dev.berth.core.content.Target;
 import dev.berth.core.copy.Copier;
 import dev.berth.core.copy.CopyListener;
 import dev.berth.core.copy.CopyOptions;
-import dev.berth.core.remote.Repository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -130,7 +130,7 @@ public final class ImageBaker {
    */
   public BakedImage bake(ReadOnlyTarget base, String baseRef, Target target, String tag) throws IOException {
     Descriptor root = base.resolve(baseRef);
-    List<Descriptor> images = selectImages(base, root);
+    List<Descriptor> images = BaseImages.select(base, root, platforms);
     OverlayStorage content = new OverlayStorage(base);
     Map<LayerSource, BuiltLayer> built = new HashMap<>();
     try {
@@ -144,7 +144,7 @@ public final class ImageBaker {
       } else {
         result = index(base, root, baked, content);
       }
-      Copier.copyGraph(content, target, result.manifest(), copyOptions(base, target, content));
+      Copier.copyGraph(content, target, result.manifest(), BakeCopies.of(copyOptions, mountFrom, listener, base, target, content));
       if (tag != null) {
         target.tag(result.manifest(), tag);
       }
@@ -154,47 +154,6 @@ public final class ImageBaker {
         layer.close();
       }
     }
-  }
-
-  /**
-   * The image manifests to bake: the base itself when it is a manifest; from an index, the platforms
-   * asked for, or all of them. A single image to push as it is comes without a platform; images for
-   * an index carry their index entry's platform.
-   */
-  private List<Descriptor> selectImages(ReadOnlyTarget base, Descriptor root) throws IOException {
-    if (!MediaTypes.isIndex(root.mediaType())) {
-      return List.of(PlatformSelector.selectImage(base, root, null).withPlatform(null));
-    }
-    if (platforms.size() == 1) {
-      return List.of(PlatformSelector.selectImage(base, root, platforms.get(0)).withPlatform(null));
-    }
-    Index index = Contents.fetchManifest(base, root).index();
-    List<Descriptor> chosen = new ArrayList<>();
-    if (platforms.isEmpty()) {
-      for (Descriptor d : index.manifests()) {
-        if (d.platform() != null && !"unknown".equals(d.platform().os()) && MediaTypes.isManifest(d.mediaType())) {
-          chosen.add(d);
-        }
-      }
-      if (chosen.size() == 1) {
-        return List.of(chosen.get(0).withPlatform(null));
-      }
-      if (chosen.isEmpty()) {
-        throw new NoMatchingPlatformException("the index " + root.brief() + " holds no image with a platform",
-            null, List.of());
-      }
-      return chosen;
-    }
-    for (Platform p : platforms) {
-      Descriptor d = PlatformSelector.select(index, p);
-      if (!MediaTypes.isManifest(d.mediaType())) {
-        throw new dev.berth.core.UnsupportedException(d.brief() + " for " + p + " is not an image manifest");
-      }
-      if (!chosen.contains(d)) {
-        chosen.add(d);
-      }
-    }
-    return chosen;
   }
 
   private BakedImage bakeOne(ReadOnlyTarget base, Descriptor root, Descriptor baseManifestDesc,
@@ -272,29 +231,6 @@ public final class ImageBaker {
         root, baked);
   }
 
-  private CopyOptions copyOptions(ReadOnlyTarget base, Target target, OverlayStorage content) {
-    CopyOptions options = copyOptions;
-    String baseRepository = mountFrom != null ? mountFrom : sameRegistryRepository(base, target);
-    if (baseRepository != null) {
-      List<String> sources = new ArrayList<>(copyOptions.mountFrom());
-      sources.add(0, baseRepository);
-      options = copyOptions.newBuilder().mountFrom(sources).build();
-    }
-    if (listener != null) {
-      options = options.newBuilder().listener(new BakeEvents(options.listener(), listener, content)).build();
-    }
-    return options;
-  }
-
-  /**
-   * The base's repository when base and target are repositories on one registry: the copy's source is
-   * the overlay of base and new layers, not a repository, so the copy cannot see that itself.
-   */
-  private static String sameRegistryRepository(ReadOnlyTarget base, Target target) {
-    return base instanceof Repository b && target instanceof Repository t && b.host().equals(t.host())
-        && !b.name().equals(t.name()) ? b.name() : null;
-  }
-
   private Map<String, String> manifestAnnotations(Descriptor baseRoot) {
     Map<String, String> a = new LinkedHashMap<>();
     if (created != null) {
@@ -307,34 +243,13 @@ public final class ImageBaker {
     return annotations.mergeInto(a);
   }
 
-  /** The recipe of {@code berth image append}: fixed layers, config values with {@code $VAR} in env substituted. */
+  /** The recipe of {@code berth image append}: the builder's layers and config values. */
   private static ImageRecipe appendRecipe(Builder b) {
-    List<LayerSource> layers = List.copyOf(b.layers);
     Map<String, String> labels = new LinkedHashMap<>(b.labels);
     // ghcr.io reads these from image labels too (the LABEL route its docs describe for images).
     labels.putAll(b.annotations.toMap());
-    Map<String, String> rawEnv = new LinkedHashMap<>(b.env);
-    List<String> entrypoint = b.entrypoint;
-    List<String> cmd = b.cmd;
-    Instant created = b.created;
-    String workdir = b.workdir;
-    String user = b.user;
-    List<String> ports = List.copyOf(b.exposedPorts);
-    List<String> volumes = List.copyOf(b.volumes);
-    String stopSignal = b.stopSignal;
-    Healthcheck healthcheck = b.healthcheck;
-    return base -> {
-      // Each --env sees the base's environment and the --env values before it, as ENV lines do.
-      Map<String, String> scope = new LinkedHashMap<>(base.env());
-      Map<String, String> env = new LinkedHashMap<>();
-      rawEnv.forEach((name, value) -> {
-        String expanded = Substitution.value(value, scope);
-        scope.put(name, expanded);
-        env.put(name, expanded);
-      });
-      return ImageRecipe.Plan.ofLayers(layers, new ConfigChanges(labels, env, entrypoint, cmd, created, workdir, user,
-          ports, volumes, stopSignal, healthcheck, null));
-    };
+    return AppendRecipe.of(b.layers, new ConfigChanges(labels, new LinkedHashMap<>(b.env), b.entrypoint, b.cmd,
+        b.created, b.workdir, b.user, b.exposedPorts, b.volumes, b.stopSignal, b.healthcheck, null));
   }
 
   /** Configures an {@link ImageBaker}. Not thread-safe. */

@@ -1,33 +1,22 @@
 package dev.berth.core.remote;
 
-import dev.berth.auth.AuthInterceptor;
 import dev.berth.auth.CredentialProvider;
 import dev.berth.auth.DockerHub;
-import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Reference;
 import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.remote.internal.BlobPresence;
-import dev.berth.core.remote.internal.DeadlineInterceptor;
 import dev.berth.core.remote.internal.Endpoints;
 import dev.berth.core.remote.internal.FallbackLocks;
 import dev.berth.core.remote.internal.ListLimits;
 import dev.berth.core.remote.internal.OkHttpVersionCheck;
 import dev.berth.core.remote.internal.RecentManifests;
-import dev.berth.core.remote.internal.RedirectInterceptor;
 import dev.berth.core.remote.internal.ReferrersSupport;
 import dev.berth.core.remote.internal.RepositoryContext;
-import dev.berth.core.remote.internal.RetryAfterGuard;
-import dev.berth.core.remote.internal.RetryInterceptor;
 import dev.berth.core.remote.internal.SentSecrets;
-import dev.berth.core.remote.internal.TlsSetup;
 import dev.berth.core.remote.internal.TransferSettings;
-import dev.berth.core.remote.internal.UserAgentInterceptor;
-import dev.berth.core.remote.internal.WarningInterceptor;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -63,11 +51,6 @@ import org.jspecify.annotations.Nullable;
  * interceptor must redact them with {@link Redaction}.
  */
 public final class RegistryClient {
-  /** Shared by clients built without a base, so they share one connection pool and its threads. */
-  private static final class DefaultBase {
-    static final OkHttpClient INSTANCE = SharedHttpClient.get();
-  }
-
   /** The default cap on one listing's entries, all pages together: far beyond any real repository. */
   public static final long DEFAULT_MAX_LIST_ENTRIES = 1_000_000;
   /** The default cap on one listing's response bytes, all pages together (64 MiB). */
@@ -84,7 +67,7 @@ public final class RegistryClient {
 
   private RegistryClient(Builder b) {
     this.settings = b.copy();
-    this.http = buildHttp(settings, sentSecrets);
+    this.http = ClientPipeline.build(settings, sentSecrets);
     this.transfer = new TransferSettings(b.chunkedUploads, b.chunkSize, b.maxManifestBytes, b.progressListener,
         b.maxResumes, b.concurrency, b.retryPolicy, new ListLimits(b.maxListEntries, b.maxListBytes));
   }
@@ -174,84 +157,31 @@ public final class RegistryClient {
     return Redaction.withoutSecrets(text, sentSecrets.all());
   }
 
-  private static OkHttpClient buildHttp(Builder s, SentSecrets sentSecrets) {
-    OkHttpClient transport = buildTransport(s);
-    OkHttpClient tokenClient = transport.newBuilder().addInterceptor(sentSecrets).build();
-    OkHttpClient.Builder b = transport.newBuilder();
-    if (s.deadline != null) {
-      b.addInterceptor(new DeadlineInterceptor(s.deadline, Clock.systemUTC())); // outermost: one deadline for all
-    }
-    b.addInterceptor(new RedirectInterceptor());
-    b.addInterceptor(new RetryInterceptor(s.retryPolicy, Clock.systemUTC(), s.deadline));
-    // The token client shares TLS, proxy and timeouts but not these interceptors: token requests are
-    // not registry requests (no scopes, no registry redirects).
-    b.addInterceptor(AuthInterceptor.builder().credentials(s.credentials).tokenClient(tokenClient).build());
-    b.addInterceptor(new UserAgentInterceptor(s.userAgent));
-    b.addInterceptor(new WarningInterceptor(s.warningListener));
-    s.interceptors.forEach(b::addInterceptor);
-    // Innermost, so it sees the credentials auth and the caller's interceptors added.
-    b.addInterceptor(sentSecrets);
-    b.addNetworkInterceptor(new RetryAfterGuard()); // first, so it sees the answer last, just before OkHttp
-    s.networkInterceptors.forEach(b::addNetworkInterceptor);
-    return b.build();
-  }
-
-  /** The connection level: pool, TLS trust, proxy, timeouts; no redirects followed by OkHttp. */
-  private static OkHttpClient buildTransport(Builder s) {
-    OkHttpClient.Builder b = (s.base != null ? s.base : DefaultBase.INSTANCE).newBuilder()
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .connectTimeout(s.connectTimeout)
-        .readTimeout(s.readTimeout)
-        .writeTimeout(s.readTimeout);
-    if (s.base == null && s.concurrency > 5) {
-      // OkHttp keeps 5 idle connections by default; parallel transfers want one per worker and a spare.
-      // Kept in the settings so that clients made with newBuilder() share it.
-      if (s.pool == null) {
-        s.pool = new ConnectionPool(s.concurrency * 2, 5, TimeUnit.MINUTES);
-      }
-      b.connectionPool(s.pool);
-    }
-    if (s.proxy != null) {
-      b.proxy(s.proxy);
-    }
-    if (s.insecure) {
-      TlsSetup.trustEverything(b);
-    } else if (s.caFile != null) {
-      try {
-        TlsSetup.trustAlso(b, s.caFile);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return b.build();
-  }
-
   /** Settings for a {@link RegistryClient}; every setting has a sensible default. */
   public static final class Builder {
-    private final Set<String> plainHttpHosts = new LinkedHashSet<>();
-    private CredentialProvider credentials = CredentialProvider.anonymous();
-    private @Nullable Path caFile;
-    private boolean insecure;
-    private @Nullable OkHttpClient base;
-    private Duration connectTimeout = Duration.ofSeconds(30);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private @Nullable Proxy proxy;
-    private String userAgent = "berth/0.1";
-    private int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
-    private boolean chunkedUploads;
-    private long chunkSize = 4L * 1024 * 1024;
-    private long maxManifestBytes = 4L * 1024 * 1024;
-    private int maxResumes = 5;
-    private java.time.@Nullable Instant deadline;
-    private long maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
-    private long maxListBytes = DEFAULT_MAX_LIST_BYTES;
-    private ProgressListener progressListener = ProgressListener.NONE;
-    private WarningListener warningListener = WarningListener.IGNORE;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private final List<Interceptor> interceptors = new ArrayList<>();
-    private final List<Interceptor> networkInterceptors = new ArrayList<>();
-    private @Nullable ConnectionPool pool;
+    final Set<String> plainHttpHosts = new LinkedHashSet<>();
+    CredentialProvider credentials = CredentialProvider.anonymous();
+    @Nullable Path caFile;
+    boolean insecure;
+    @Nullable OkHttpClient base;
+    Duration connectTimeout = Duration.ofSeconds(30);
+    Duration readTimeout = Duration.ofSeconds(60);
+    @Nullable Proxy proxy;
+    String userAgent = "berth/0.1";
+    int concurrency = CopyOptions.DEFAULT_CONCURRENCY;
+    boolean chunkedUploads;
+    long chunkSize = 4L * 1024 * 1024;
+    long maxManifestBytes = 4L * 1024 * 1024;
+    int maxResumes = 5;
+    java.time.@Nullable Instant deadline;
+    long maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
+    long maxListBytes = DEFAULT_MAX_LIST_BYTES;
+    ProgressListener progressListener = ProgressListener.NONE;
+    WarningListener warningListener = WarningListener.IGNORE;
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    final List<Interceptor> interceptors = new ArrayList<>();
+    final List<Interceptor> networkInterceptors = new ArrayList<>();
+    @Nullable ConnectionPool pool;
 
     private Builder() {}
 

@@ -1,6 +1,7 @@
 package dev.berth.maven.internal;
 
 import dev.berth.auth.AuthenticationException;
+import dev.berth.core.Causes;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.UnauthorizedException;
 import java.io.UncheckedIOException;
@@ -47,21 +48,21 @@ public final class MojoFailures {
     if (error instanceof UncheckedIOException && error.getCause() != null) {
       return describe(error.getCause(), host, writing, anonymous);
     }
-    AuthenticationException auth = find(error, AuthenticationException.class);
+    AuthenticationException auth = Causes.find(error, AuthenticationException.class);
     if (error instanceof dev.berth.core.AccessDeniedException
         || auth != null && auth.reason() == AuthenticationException.Reason.DENIED) {
       // Token registries answer an anonymous push with "denied", not 401: the fix is still to log in.
-      return new Described(message(error), anonymous ? loginHint(host, writing) : deniedHint(host, writing));
+      return new Described(Causes.firstLine(error), anonymous ? loginHint(host, writing) : deniedHint(host, writing));
     }
     if (auth != null && auth.reason() == AuthenticationException.Reason.HELPER_FAILED) {
-      return new Described(message(auth), "a credential helper named in the docker config failed;"
+      return new Described(Causes.firstLine(auth), "a credential helper named in the docker config failed;"
           + " check it runs, or add a <server> with <id>" + orHost(host) + "</id> to settings.xml");
     }
     if (error instanceof UnauthorizedException || auth != null) {
-      return new Described(message(error), loginHint(host, writing));
+      return new Described(Causes.firstLine(error), loginHint(host, writing));
     }
     if (error instanceof NotFoundException) {
-      return new Described(message(error), "check the repository name and the tag or version");
+      return new Described(Causes.firstLine(error), "check the repository name and the tag or version");
     }
     if (error instanceof FileAlreadyExistsException e) {
       return new Described("already exists: " + e.getFile(),
@@ -75,31 +76,31 @@ public final class MojoFailures {
       return new Described((e.getReason() != null ? e.getReason() : "file system error") + ": " + e.getFile(), null);
     }
     if (error instanceof IllegalArgumentException) {
-      return new Described(message(error), null);
+      return new Described(Causes.firstLine(error), null);
     }
     String where = host == null ? "the registry" : host;
-    Throwable tls = find(error, SSLException.class, CertificateException.class, CertPathValidatorException.class);
+    Throwable tls = Causes.find(error, SSLException.class, CertificateException.class, CertPathValidatorException.class);
     if (tls != null) {
       String text = String.valueOf(tls.getMessage()).toLowerCase(Locale.ROOT);
       if (text.contains("plaintext") || text.contains("unrecognized ssl message")) {
         return new Described(where + " does not speak TLS on that port",
             "for a plain-HTTP registry (a local one) add <plainHttp>" + orHost(host) + "</plainHttp>");
       }
-      return new Described("TLS with " + where + " failed: " + message(root(tls)),
+      return new Described("TLS with " + where + " failed: " + Causes.firstLine(Causes.root(tls)),
           "if its certificate comes from a private CA, set <caFile> to that CA's PEM file");
     }
-    if (find(error, ConnectException.class) != null) {
-      return new Described("cannot connect to " + where + ": " + message(root(error)),
+    if (Causes.find(error, ConnectException.class) != null) {
+      return new Described("cannot connect to " + where + ": " + Causes.firstLine(Causes.root(error)),
           "is the registry running, and is the port right?");
     }
-    UnknownHostException unknown = find(error, UnknownHostException.class);
+    UnknownHostException unknown = Causes.find(error, UnknownHostException.class);
     if (unknown != null) {
-      return new Described("unknown host " + message(unknown), "check the registry name in the reference");
+      return new Described("unknown host " + Causes.firstLine(unknown), "check the registry name in the reference");
     }
-    if (find(error, SocketTimeoutException.class) != null) {
+    if (Causes.find(error, SocketTimeoutException.class) != null) {
       return new Described("timed out talking to " + where, null);
     }
-    return new Described(message(error), null);
+    return new Described(Causes.firstLine(error), null);
   }
 
   private static String loginHint(String host, boolean writing) {
@@ -130,35 +131,5 @@ public final class MojoFailures {
 
   private static String orHost(String host) {
     return host == null ? "HOST" : host;
-  }
-
-  @SafeVarargs
-  private static <T extends Throwable> T find(Throwable error, Class<? extends T>... types) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      for (Class<? extends T> type : types) {
-        if (type.isInstance(t)) {
-          return type.cast(t);
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Throwable root(Throwable t) {
-    Throwable r = t;
-    while (r.getCause() != null && r.getCause() != r) {
-      r = r.getCause();
-    }
-    return r;
-  }
-
-  /** The first line of the message, or the exception's simple name when it has none. */
-  static String message(Throwable t) {
-    String m = t.getMessage();
-    if (m == null || m.isBlank()) {
-      return t.getClass().getSimpleName();
-    }
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }

@@ -38,7 +38,7 @@ public final class DockerIgnore implements Predicate<Path> {
       if (exception) {
         line = line.substring(1).strip();
       }
-      String cleaned = clean(line);
+      String cleaned = ContainerPaths.clean(line); // patterns are context-relative
       if (cleaned.isEmpty()) {
         continue;
       }
@@ -100,24 +100,6 @@ public final class DockerIgnore implements Predicate<Path> {
       return "";
     }
     return context.relativize(abs).toString().replace('\\', '/');
-  }
-
-  /** Go's filepath.Clean, for slash paths, with leading slashes dropped (patterns are context-relative). */
-  static String clean(String pattern) {
-    List<String> out = new ArrayList<>();
-    for (String s : pattern.split("/")) {
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
-      }
-      if (s.equals("..")) {
-        if (!out.isEmpty()) {
-          out.remove(out.size() - 1);
-        }
-        continue;
-      }
-      out.add(s);
-    }
-    return String.join("/", out);
   }
 
   /** Translates a Docker ignore pattern (or a COPY glob segment) into a regular expression. */

@@ -1,23 +1,23 @@
 package dev.berth.artifacts.image.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.berth.artifacts.image.internal.InstructionArgs.flags;
+import static dev.berth.artifacts.image.internal.InstructionArgs.jsonArray;
+import static dev.berth.artifacts.image.internal.InstructionArgs.pairs;
+import static dev.berth.artifacts.image.internal.InstructionArgs.substitute;
+import static dev.berth.artifacts.image.internal.InstructionArgs.words;
+
 import dev.berth.artifacts.image.Dockerfile;
 import dev.berth.artifacts.image.Dockerfile.Instruction;
 import dev.berth.artifacts.image.DockerfileException;
 import dev.berth.artifacts.image.Healthcheck;
-import dev.berth.artifacts.image.LayerSource;
-import dev.berth.artifacts.internal.JsonDocuments;
 import dev.berth.core.Platform;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -80,7 +80,7 @@ public final class DockerfileRecipe implements ImageRecipe {
       refuseUnsupported(ins);
       if (from == null) {
         if (ins.keyword().equals("ARG")) {
-          declareArgs(ins, global, global, buildArgs, null, escape);
+          BuildArguments.declareArgs(ins, global, global, buildArgs, null, escape);
           continue;
         }
         if (!ins.keyword().equals("FROM")) {
@@ -204,17 +204,17 @@ public final class DockerfileRecipe implements ImageRecipe {
 
     void apply(Instruction ins) throws IOException {
       switch (ins.keyword()) {
-        case "ARG" -> declareArgs(ins, args, globalArgs, buildArgs, platform, escape);
+        case "ARG" -> BuildArguments.declareArgs(ins, args, globalArgs, buildArgs, platform, escape);
         case "ENV" -> {
           Map<String, String> scope = scope();
-          pairs(ins, scope).forEach((k, v) -> {
+          pairs(ins, scope, escape).forEach((k, v) -> {
             env.put(k, v);
             envChanges.put(k, v);
           });
         }
-        case "LABEL" -> labels.putAll(pairs(ins, scope()));
+        case "LABEL" -> labels.putAll(pairs(ins, scope(), escape));
         case "WORKDIR" -> {
-          workdir = resolve(single(ins), ins);
+          workdir = ContainerPaths.resolve(single(ins), workdir);
           workdirSet = true;
         }
         case "USER" -> user = single(ins);
@@ -231,7 +231,7 @@ public final class DockerfileRecipe implements ImageRecipe {
           List<String> list = jsonArray(ins);
           for (String v : list != null ? list : words(ins)) {
             String path = list != null ? v : substitute(v, scope(), escape, ins);
-            volumes.add(path.startsWith("/") ? path : resolve(path, ins));
+            volumes.add(path.startsWith("/") ? path : ContainerPaths.resolve(path, workdir));
           }
         }
         case "STOPSIGNAL" -> {
@@ -253,7 +253,7 @@ public final class DockerfileRecipe implements ImageRecipe {
         case "CMD" -> cmd = command(ins);
         case "HEALTHCHECK" -> healthcheck = healthcheck(ins);
         case "COPY", "ADD" -> {
-          steps.add(new Step(copy(ins), null));
+          steps.add(new Step(CopyInstruction.layer(ins, scope(), escape, workdir, context, ignore), null));
           return;
         }
         default -> throw new DockerfileException(ins.line(), "unexpected " + ins.keyword());
@@ -266,25 +266,6 @@ public final class DockerfileRecipe implements ImageRecipe {
         throw new DockerfileException(ins.line(), ins.keyword() + " needs an argument");
       }
       return substitute(ins.arguments(), scope(), escape, ins);
-    }
-
-    /** An absolute, cleaned path: relative ones against the working directory. */
-    private String resolve(String path, Instruction ins) {
-      String joined = path.startsWith("/") ? path : workdir + "/" + path;
-      List<String> out = new ArrayList<>();
-      for (String seg : joined.split("/")) {
-        if (seg.isEmpty() || seg.equals(".")) {
-          continue;
-        }
-        if (seg.equals("..")) {
-          if (!out.isEmpty()) {
-            out.remove(out.size() - 1);
-          }
-          continue;
-        }
-        out.add(seg);
-      }
-      return "/" + String.join("/", out);
     }
 
     private List<String> command(Instruction ins) {
@@ -338,266 +319,6 @@ public final class DockerfileRecipe implements ImageRecipe {
       return text == null ? null : Healthcheck.parseDuration(text);
     }
 
-    private LayerSource copy(Instruction ins) throws IOException {
-      boolean add = ins.keyword().equals("ADD");
-      Map<String, String> f = flags(ins, add ? Set.of("chown", "chmod", "link") : Set.of("chown", "chmod", "link"));
-      List<String> json = jsonArray(ins);
-      List<String> raw = json != null ? json : words(ins);
-      if (raw.size() < 2) {
-        throw new DockerfileException(ins.line(), ins.keyword() + " needs at least one source and a destination");
-      }
-      Map<String, String> scope = scope();
-      int[] ids = f.containsKey("chown") ? owner(substitute(f.get("chown"), scope, escape, ins), ins) : null;
-      Integer mode = null;
-      if (f.containsKey("chmod")) {
-        if (!f.get("chmod").matches("[0-7]{3,4}")) {
-          throw new DockerfileException(ins.line(), "--chmod=" + f.get("chmod")
-              + ": berth takes an octal mode such as 755");
-        }
-        mode = Integer.parseInt(f.get("chmod"), 8);
-      }
-      List<String> all = new ArrayList<>();
-      for (String w : raw) {
-        all.add(json != null ? Substitution.value(w, scope) : substitute(w, scope, escape, ins));
-      }
-      String destText = all.get(all.size() - 1);
-      List<String> sources = all.subList(0, all.size() - 1);
-      String dest = resolve(destText, ins);
-      List<Path> matched = new ArrayList<>();
-      for (String src : sources) {
-        if (src.matches("(?i)(https?|git)://.*") || src.startsWith("git@")) {
-          throw new DockerfileException(ins.line(), ins.keyword() + " " + src + ": berth does not download during"
-              + " a build; fetch it first and COPY the file");
-        }
-        matched.addAll(ContextSources.resolve(context, src, ignore, ins));
-      }
-      boolean destIsDir = destText.endsWith("/") || destText.equals(".") || destText.endsWith("/.")
-          || sources.size() > 1 || matched.size() > 1;
-      LayerSource.Builder b = LayerSource.builder().include(ignore).createdBy(ins + " # berth");
-      for (Path p : matched) {
-        if (Files.isDirectory(p)) {
-          b.contents(p, dest);
-        } else if (add && isTar(p)) {
-          b.unpack(p, dest);
-        } else {
-          b.contents(p, destIsDir ? (dest.equals("/") ? "" : dest) + "/" + p.getFileName() : dest);
-        }
-      }
-      if (ids != null) {
-        b.owner(ids[0], ids[1]);
-      }
-      if (mode != null) {
-        b.mode(mode);
-      }
-      return b.build();
-    }
   }
 
-  /** Numeric {@code UID[:GID]}, or {@code root}. */
-  private static int[] owner(String text, Instruction ins) {
-    String[] parts = text.split(":", -1);
-    if (parts.length > 2) {
-      throw new DockerfileException(ins.line(), "--chown=" + text + " is not UID[:GID]");
-    }
-    int[] ids = new int[2];
-    for (int i = 0; i < parts.length; i++) {
-      String p = parts[i];
-      if (p.equals("root")) {
-        ids[i] = 0;
-      } else if (p.matches("[0-9]{1,9}")) {
-        ids[i] = Integer.parseInt(p);
-      } else {
-        throw new DockerfileException(ins.line(), "--chown=" + text + ": berth resolves no user or group names"
-            + " (that needs the image's /etc/passwd); use numbers, e.g. --chown=1000:1000");
-      }
-    }
-    if (parts.length == 1) {
-      ids[1] = ids[0];
-    }
-    return ids;
-  }
-
-  private static boolean isTar(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(512);
-      if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-        return true;
-      }
-      if (head.length >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
-        return true;
-      }
-      return head.length == 512 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar");
-    }
-  }
-
-  /**
-   * Declares the ARG names of {@code ins} in {@code into}: a build argument's value wins, then the
-   * default, then (inside the stage) the global value of the same name, then the platform's for the
-   * automatic TARGET and BUILD arguments.
-   */
-  private static void declareArgs(Instruction ins, Map<String, String> into, Map<String, String> global,
-      Map<String, String> buildArgs, Platform platform, char escape) {
-    for (String word : words(ins)) {
-      int eq = word.indexOf('=');
-      String name = eq < 0 ? word : word.substring(0, eq);
-      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new DockerfileException(ins.line(), "ARG name \"" + name + "\" is not a variable name");
-      }
-      String value;
-      if (buildArgs.containsKey(name)) {
-        value = buildArgs.get(name);
-      } else if (eq >= 0) {
-        Map<String, String> scope = new LinkedHashMap<>(global);
-        scope.putAll(into);
-        value = substitute(word.substring(eq + 1), scope, escape, ins);
-      } else if (global != into && global.containsKey(name)) {
-        value = global.get(name);
-      } else {
-        value = automatic(name, platform);
-      }
-      if (value != null) {
-        into.put(name, value);
-      } else {
-        into.remove(name);
-      }
-    }
-  }
-
-  private static String automatic(String name, Platform target) {
-    Platform build = hostPlatform();
-    Platform p = name.startsWith("TARGET") ? target : name.startsWith("BUILD") ? build : null;
-    if (p == null) {
-      return null;
-    }
-    return switch (name.substring(name.startsWith("TARGET") ? 6 : 5)) {
-      case "PLATFORM" -> p.os() + "/" + p.architecture() + (p.variant() == null ? "" : "/" + p.variant());
-      case "OS" -> p.os();
-      case "ARCH" -> p.architecture();
-      case "VARIANT" -> p.variant() == null ? "" : p.variant();
-      default -> null;
-    };
-  }
-
-  private static Platform hostPlatform() {
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    arch = switch (arch) {
-      case "x86_64", "amd64" -> "amd64";
-      case "aarch64", "arm64" -> "arm64";
-      default -> arch;
-    };
-    return Platform.of("linux", arch, null);
-  }
-
-  /** The instruction's {@code --name=value} flags, refusing names not in {@code allowed}. */
-  private static Map<String, String> flags(Instruction ins, Set<String> allowed) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String flag : ins.flags()) {
-      String body = flag.substring(2);
-      int eq = body.indexOf('=');
-      String name = (eq < 0 ? body : body.substring(0, eq)).toLowerCase(Locale.ROOT);
-      if (name.equals("from") && (ins.keyword().equals("COPY") || ins.keyword().equals("ADD"))) {
-        throw new DockerfileException(ins.line(), ins.keyword() + " --from needs another stage or image;"
-            + " berth copies from the build context only");
-      }
-      if (!allowed.contains(name)) {
-        throw new DockerfileException(ins.line(), ins.keyword() + " --" + name + " is not supported"
-            + (allowed.isEmpty() ? "" : " (berth knows --" + String.join(", --", allowed.stream().sorted().toList()) + ")"));
-      }
-      out.put(name, eq < 0 ? "true" : body.substring(eq + 1));
-    }
-    return out;
-  }
-
-  /** The arguments as a JSON string array (exec form), or null when they are not one (shell form). */
-  private static List<String> jsonArray(Instruction ins) {
-    String a = ins.arguments();
-    if (!a.startsWith("[")) {
-      return null;
-    }
-    try {
-      JsonNode node = JsonDocuments.tree(a.getBytes(StandardCharsets.UTF_8));
-      if (!node.isArray()) {
-        return null;
-      }
-      List<String> out = new ArrayList<>();
-      for (JsonNode e : node) {
-        if (!e.isTextual()) {
-          return null;
-        }
-        out.add(e.asText());
-      }
-      return out;
-    } catch (IOException e) {
-      return null; // not JSON: Docker takes it as the shell form
-    }
-  }
-
-  /** KEY=VALUE pairs (ENV, LABEL), or the old single {@code KEY VALUE} form, values substituted. */
-  private Map<String, String> pairs(Instruction ins, Map<String, String> scope) {
-    List<String> words = words(ins);
-    Map<String, String> out = new LinkedHashMap<>();
-    if (words.isEmpty()) {
-      throw new DockerfileException(ins.line(), ins.keyword() + " needs KEY=VALUE");
-    }
-    if (!words.get(0).contains("=")) {
-      String rest = ins.arguments().substring(ins.arguments().indexOf(words.get(0)) + words.get(0).length()).strip();
-      if (rest.isEmpty()) {
-        throw new DockerfileException(ins.line(), ins.keyword() + " " + words.get(0) + " needs a value");
-      }
-      out.put(substitute(words.get(0), scope, escape, ins), substitute(rest, scope, escape, ins));
-      return out;
-    }
-    for (String w : words) {
-      int eq = w.indexOf('=');
-      if (eq <= 0) {
-        throw new DockerfileException(ins.line(), ins.keyword() + ": \"" + w + "\" is not KEY=VALUE");
-      }
-      out.put(substitute(w.substring(0, eq), scope, escape, ins), substitute(w.substring(eq + 1), scope, escape, ins));
-    }
-    return out;
-  }
-
-  private static String substitute(String word, Map<String, String> scope, char escape, Instruction ins) {
-    try {
-      return Substitution.word(word, scope, escape);
-    } catch (IllegalArgumentException e) {
-      throw new DockerfileException(ins.line(), e.getMessage());
-    }
-  }
-
-  /** Splits the arguments on blanks outside quotes, keeping quotes and escapes for substitution. */
-  private static List<String> words(Instruction ins) {
-    List<String> out = new ArrayList<>();
-    String a = ins.arguments();
-    StringBuilder cur = new StringBuilder();
-    char quote = 0;
-    boolean inWord = false;
-    for (int i = 0; i < a.length(); i++) {
-      char c = a.charAt(i);
-      if (quote == 0 && Character.isWhitespace(c)) {
-        if (inWord) {
-          out.add(cur.toString());
-          cur.setLength(0);
-          inWord = false;
-        }
-        continue;
-      }
-      inWord = true;
-      cur.append(c);
-      if ((c == '\\' || c == '`') && i + 1 < a.length() && quote != '\'') {
-        cur.append(a.charAt(++i));
-      } else if (quote == 0 && (c == '"' || c == '\'')) {
-        quote = c;
-      } else if (c == quote) {
-        quote = 0;
-      }
-    }
-    if (quote != 0) {
-      throw new DockerfileException(ins.line(), "unterminated quote in: " + a);
-    }
-    if (inWord) {
-      out.add(cur.toString());
-    }
-    return out;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.berth.core.remote.internal;
 
+import dev.berth.core.Causes;
 import dev.berth.core.NetworkException;
 import dev.berth.core.OciException;
 import dev.berth.core.TlsException;
@@ -30,7 +31,7 @@ public final class NetworkFailures {
     if (e instanceof OciException) {
       return e;
     }
-    Throwable tls = find(e, SSLException.class, CertificateException.class, CertPathValidatorException.class);
+    Throwable tls = Causes.find(e, SSLException.class, CertificateException.class, CertPathValidatorException.class);
     if (tls != null) {
       String text = String.valueOf(tls.getMessage()).toLowerCase(Locale.ROOT);
       // The JDK's wording for a TLS hello answered in plain HTTP.
@@ -45,10 +46,10 @@ public final class NetworkFailures {
     if (e instanceof InterruptedIOException) {
       return e; // an interrupt, or a call canceled by berth itself: not the network's fault
     }
-    if (find(e, UnknownHostException.class) != null) {
+    if (Causes.find(e, UnknownHostException.class) != null) {
       return new NetworkException(host, "unknown host " + host, e);
     }
-    if (find(e, ConnectException.class, NoRouteToHostException.class) != null) {
+    if (Causes.find(e, ConnectException.class, NoRouteToHostException.class) != null) {
       return new NetworkException(host, "cannot connect to " + host + ": " + rootMessage(e), e);
     }
     if (e instanceof SocketException || e instanceof ProtocolException || isOkHttpStreamFailure(e)) {
@@ -65,24 +66,7 @@ public final class NetworkFailures {
         || (e instanceof java.io.EOFException && message.contains("\\n not found"));
   }
 
-  @SafeVarargs
-  private static @Nullable Throwable find(Throwable error, Class<? extends Throwable>... types) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      for (Class<? extends Throwable> type : types) {
-        if (type.isInstance(t)) {
-          return t;
-        }
-      }
-    }
-    return null;
-  }
-
   private static String rootMessage(Throwable t) {
-    Throwable r = t;
-    while (r.getCause() != null && r.getCause() != r) {
-      r = r.getCause();
-    }
-    String m = r.getMessage();
-    return m == null || m.isBlank() ? r.getClass().getSimpleName() : m;
+    return Causes.firstLine(Causes.root(t));
   }
 }
