@@ -120,6 +120,24 @@ class CliArtifactsIT {
   }
 
   @Test
+  void helmSignAndVerifyWorkInTheShadedJar() throws Exception {
+    // BouncyCastle inside berth.jar (its signed-jar files stripped): the lightweight API needs no JCA provider.
+    DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
+    dev.berth.testkit.PgpTestKeys.Key key = dev.berth.testkit.PgpTestKeys.generate("Jar Signer <jar@example.org>");
+    Path secring = key.writeSecring(tmp.resolve("secring.gpg"));
+    BerthJar.Result push = berth.run("--plain-http", "helm", "push", inputs.chartDir().toString(),
+        "oci://" + host + "/signed", "--version", "0.2.0", "--sign", "--key", "Jar Signer", "--keyring", secring.toString());
+    assertEquals(0, push.exit(), push.toString());
+
+    BerthJar.Result pull = berth.run("--plain-http", "helm", "pull", "oci://" + host + "/signed/hello-chart",
+        "--version", "0.2.0", "-o", "signed", "--verify", "--keyring",
+        key.writeArmoredPublic(tmp.resolve("key.asc")).toString());
+    assertEquals(0, pull.exit(), pull.toString());
+    assertTrue(pull.err().contains("key " + key.keyId()), pull.toString());
+    assertTrue(Files.isRegularFile(berth.workDir().resolve("signed/hello-chart-0.2.0.tgz.prov")), pull.toString());
+  }
+
+  @Test
   void wasmPushAndPullRoundTripAndRefuseANonWasmFile() throws Exception {
     DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
     BerthJar.Result push = berth.run("--plain-http", "wasm", "push", host + "/cli/add:1", inputs.wasmFile().toString());

@@ -36,6 +36,15 @@ class HelmPushDirectoryTest {
   }
 
   @Test
+  void aDirectoryThatFailsToPackageLeavesNoTemporaryDirectory() throws Exception {
+    List<Path> before = ourTempDirs();
+    Path dir = Charts.chartDir(tmp, "demo", "0.1.0");
+    Files.createSymbolicLink(dir.resolve("templates/dangling.yaml"), tmp.resolve("nowhere"));
+    assertThrows(java.io.IOException.class, () -> HelmCharts.push(new MemoryStore(), dir));
+    assertEquals(before, ourTempDirs());
+  }
+
+  @Test
   void versionAndAppVersionOverridesRenameTheArchiveAndRewriteChartYaml() throws Exception {
     MemoryStore repo = new MemoryStore();
     HelmPushResult r = HelmCharts.push(repo, Charts.chartDir(tmp, "demo", "0.1.0"),
