@@ -14,6 +14,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.security.cert.CertificateException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -72,10 +74,19 @@ public final class Transience {
         || (e instanceof SSLHandshakeException && e.getCause() instanceof CertificateException)) {
       return false; // a certificate that is refused now will be refused again
     }
+    if (e instanceof SSLException ssl && answeredInPlainHttp(ssl)) {
+      return false; // a server that speaks plain HTTP on the port will do so again
+    }
     if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
       return false;
     }
     return !Thread.currentThread().isInterrupted();
+  }
+
+  /** Whether a TLS hello was answered in plain HTTP (the JDK's wording for it): a plain-HTTP registry. */
+  public static boolean answeredInPlainHttp(SSLException e) {
+    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return text.contains("plaintext") || text.contains("unrecognized ssl message");
   }
 
   /** Marks a failure that berth knows a fresh try can fix, e.g. a token that expired mid-upload. */

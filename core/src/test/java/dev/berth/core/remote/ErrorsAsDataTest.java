@@ -21,6 +21,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +139,39 @@ class ErrorsAsDataTest {
       assertTrue(e.plainHttpSuspected(), e.getMessage());
       assertEquals(host, e.host());
       assertInstanceOf(NetworkException.class, e);
+    }
+  }
+
+  @Test
+  void tlsAgainstAPlainHttpRegistryIsNotRetriedSinceItWillAnswerTheSameAgain() throws Exception {
+    // With the default policy this made 5 connections and slept 4 backoffs (about 4 s) before saying so.
+    AtomicInteger connections = new AtomicInteger();
+    List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    try (ServerSocket plain = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        while (!plain.isClosed()) {
+          try (java.net.Socket s = plain.accept()) {
+            connections.incrementAndGet();
+            s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.getInputStream().read(new byte[512]);
+          } catch (IOException ignored) {
+            // the client hung up, or the socket closed at the end of the test
+          }
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      String host = "127.0.0.1:" + plain.getLocalPort();
+      RegistryClient client = RegistryClient.builder().retryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add))
+          .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).build();
+
+      TlsException e = assertThrows(TlsException.class, () -> client.repository(host + "/a/b").resolve("v1"));
+
+      assertTrue(e.plainHttpSuspected(), e.getMessage());
+      assertEquals(List.of(), sleeps);
+      assertEquals(1, connections.get());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.berth.core.Causes;
 import dev.berth.core.NetworkException;
 import dev.berth.core.OciException;
 import dev.berth.core.TlsException;
+import dev.berth.core.internal.Transience;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -14,7 +15,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
-import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +33,7 @@ public final class NetworkFailures {
     }
     Throwable tls = Causes.find(e, SSLException.class, CertificateException.class, CertPathValidatorException.class);
     if (tls != null) {
-      String text = String.valueOf(tls.getMessage()).toLowerCase(Locale.ROOT);
-      // The JDK's wording for a TLS hello answered in plain HTTP.
-      boolean plain = text.contains("plaintext") || text.contains("unrecognized ssl message");
+      boolean plain = tls instanceof SSLException ssl && Transience.answeredInPlainHttp(ssl);
       return new TlsException(host, plain
           ? host + " does not speak TLS on that port (a plain-HTTP registry?)"
           : "TLS with " + host + " failed: " + rootMessage(tls), plain, e);
