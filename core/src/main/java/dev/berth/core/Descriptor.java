@@ -95,7 +95,7 @@ public record Descriptor(
   }
 
   /** A copy with this platform. */
-  public Descriptor withPlatform(Platform newPlatform) {
+  public Descriptor withPlatform(@Nullable Platform newPlatform) {
     return new Descriptor(mediaType, digest, size, urls, annotations, data, newPlatform, artifactType);
   }
 

@@ -3,6 +3,7 @@ package dev.berth.artifacts.image;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link ImageBaker#bake} pushed.
@@ -19,7 +20,7 @@ import java.util.List;
  * @param platforms the image per platform when an index was pushed; empty otherwise
  */
 public record BakedImage(
-    Descriptor manifest, Descriptor config, List<Descriptor> addedLayers, List<Digest> addedDiffIds,
+    Descriptor manifest, @Nullable Descriptor config, List<Descriptor> addedLayers, List<Digest> addedDiffIds,
     Descriptor base, List<BakedImage> platforms) {
 
   /** Copies the lists. */

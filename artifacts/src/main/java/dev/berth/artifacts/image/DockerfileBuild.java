@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a Dockerfile without a container runtime: {@code berth image build}. The base named by FROM
@@ -53,7 +54,7 @@ public final class DockerfileBuild {
   }
 
   /** FROM's {@code --platform}, or null when it names none (or names {@code $TARGETPLATFORM}). */
-  public Platform basePlatform() {
+  public @Nullable Platform basePlatform() {
     return recipe.fromPlatform();
   }
 

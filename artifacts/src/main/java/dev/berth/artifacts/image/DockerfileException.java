@@ -1,5 +1,7 @@
 package dev.berth.artifacts.image;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Dockerfile berth cannot read or build: a syntax error, an instruction that needs a container runtime
  * (RUN), or an argument that does not fit. The message names the line.
@@ -12,7 +14,7 @@ public final class DockerfileException extends IllegalArgumentException {
    * @param line the 1-based line, or 0 for the whole file
    * @param message what is wrong and, where there is one, the way to do it instead
    */
-  public DockerfileException(int line, String message) {
+  public DockerfileException(int line, @Nullable String message) {
     super(line > 0 ? "Dockerfile line " + line + ": " + message : "Dockerfile: " + message);
     this.line = line;
   }

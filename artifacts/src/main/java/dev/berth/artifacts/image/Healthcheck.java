@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An image's health check, as Docker's {@code HEALTHCHECK} stores it in the config ({@code Healthcheck}
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * @param startInterval time between checks during the start period, or null
  * @param retries failures in a row that make the container unhealthy, or null
  */
-public record Healthcheck(List<String> test, Duration interval, Duration timeout, Duration startPeriod,
-    Duration startInterval, Integer retries) {
+public record Healthcheck(List<String> test, @Nullable Duration interval, @Nullable Duration timeout, @Nullable Duration startPeriod,
+    @Nullable Duration startInterval, @Nullable Integer retries) {
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
   /** Checks the test's form. */
@@ -56,8 +57,8 @@ public record Healthcheck(List<String> test, Duration interval, Duration timeout
   }
 
   /** This check with other timings; null keeps the runtime's default. */
-  public Healthcheck withTimings(Duration interval, Duration timeout, Duration startPeriod, Duration startInterval,
-      Integer retries) {
+  public Healthcheck withTimings(@Nullable Duration interval, @Nullable Duration timeout, @Nullable Duration startPeriod, @Nullable Duration startInterval,
+      @Nullable Integer retries) {
     return new Healthcheck(test, interval, timeout, startPeriod, startInterval, retries);
   }
 

@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bakes files into a new image on top of a base image, the way people build base images with their
@@ -89,13 +90,13 @@ public final class ImageBaker {
 
   private final ImageRecipe recipe;
   private final List<Platform> platforms;
-  private final Instant created;
+  private final @Nullable Instant created;
   private final Annotations annotations;
-  private final String baseName;
-  private final String mountFrom;
+  private final @Nullable String baseName;
+  private final @Nullable String mountFrom;
   private final Path tempDir;
   private final CopyOptions copyOptions;
-  private final BlobTransferListener listener;
+  private final @Nullable BlobTransferListener listener;
 
   private ImageBaker(Builder b, ImageRecipe recipe) {
     this.recipe = recipe;
@@ -172,7 +173,7 @@ public final class ImageBaker {
     Platform platform = baseManifestDesc.platform() != null ? baseManifestDesc.platform()
         : new Platform(config.text("architecture"), config.text("os"), null, null, config.text("variant"), null);
     ImageRecipe.Plan plan = recipe.plan(new ImageRecipe.Base(config.env(), config.configText("WorkingDir"),
-        config.configArray("Shell"), platform, config.configArray("OnBuild")));
+        config.configArray("Shell"), platform, Objects.requireNonNullElse(config.configArray("OnBuild"), List.of())));
     ConfigChanges changes = plan.changes();
 
     List<Descriptor> added = new ArrayList<>();
@@ -260,19 +261,19 @@ public final class ImageBaker {
     private final List<Platform> platforms = new ArrayList<>();
     private final List<String> exposedPorts = new ArrayList<>();
     private final List<String> volumes = new ArrayList<>();
-    private List<String> entrypoint;
-    private List<String> cmd;
-    private String workdir;
-    private String user;
-    private String stopSignal;
-    private Healthcheck healthcheck;
-    private Instant created;
+    private @Nullable List<String> entrypoint;
+    private @Nullable List<String> cmd;
+    private @Nullable String workdir;
+    private @Nullable String user;
+    private @Nullable String stopSignal;
+    private @Nullable Healthcheck healthcheck;
+    private @Nullable Instant created;
     private Annotations annotations = Annotations.none();
-    private String baseName;
-    private String mountFrom;
+    private @Nullable String baseName;
+    private @Nullable String mountFrom;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private CopyOptions copyOptions = CopyOptions.defaults();
-    private BlobTransferListener listener;
+    private @Nullable BlobTransferListener listener;
 
     private Builder() {}
 
@@ -286,7 +287,7 @@ public final class ImageBaker {
      * A platform to take from a multi-platform base; repeatable. None bakes every platform of an
      * index; one gives a single image; several give an index of those. Ignored for a single image.
      */
-    public Builder platform(Platform value) {
+    public Builder platform(@Nullable Platform value) {
       if (value != null && !platforms.contains(value)) {
         platforms.add(value);
       }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What goes into one new image layer: files and directories placed at paths in the image, tars unpacked
@@ -43,7 +44,7 @@ public final class LayerSource {
    * @param source the local file or directory ({@code null} for {@link Kind#REMOVE})
    * @param imagePath the absolute, normalised path in the image ({@code /} for the root)
    */
-  public record Part(Kind kind, Path source, String imagePath) {
+  public record Part(Kind kind, @Nullable Path source, String imagePath) {
     /** Checks the fields. */
     public Part {
       Objects.requireNonNull(kind, "kind");
@@ -54,16 +55,16 @@ public final class LayerSource {
     }
   }
 
-  private final Path rawTar;
+  private final @Nullable Path rawTar;
   private final List<Part> parts;
-  private final Integer uid;
-  private final Integer gid;
-  private final Integer mode;
-  private final Predicate<Path> include;
-  private final String createdBy;
+  private final @Nullable Integer uid;
+  private final @Nullable Integer gid;
+  private final @Nullable Integer mode;
+  private final @Nullable Predicate<Path> include;
+  private final @Nullable String createdBy;
 
-  private LayerSource(Path rawTar, List<Part> parts, Integer uid, Integer gid, Integer mode,
-      Predicate<Path> include, String createdBy) {
+  private LayerSource(@Nullable Path rawTar, List<Part> parts, @Nullable Integer uid, @Nullable Integer gid, @Nullable Integer mode,
+      @Nullable Predicate<Path> include, @Nullable String createdBy) {
     this.rawTar = rawTar;
     this.parts = List.copyOf(parts);
     this.uid = uid;
@@ -120,7 +121,7 @@ public final class LayerSource {
   }
 
   /** The tar file taken as it is, or null when berth writes the layer. */
-  public Path rawTar() {
+  public @Nullable Path rawTar() {
     return rawTar;
   }
 
@@ -130,17 +131,17 @@ public final class LayerSource {
   }
 
   /** The owner of what this layer adds, or null for root (or, when unpacking, the tar's own). */
-  public Integer uid() {
+  public @Nullable Integer uid() {
     return uid;
   }
 
   /** The group of what this layer adds, or null for root (or, when unpacking, the tar's own). */
-  public Integer gid() {
+  public @Nullable Integer gid() {
     return gid;
   }
 
   /** The permission bits of every file and directory added, or null for the normalised ones. */
-  public Integer mode() {
+  public @Nullable Integer mode() {
     return mode;
   }
 
@@ -187,7 +188,7 @@ public final class LayerSource {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof LayerSource l && Objects.equals(rawTar, l.rawTar) && parts.equals(l.parts)
         && Objects.equals(uid, l.uid) && Objects.equals(gid, l.gid) && Objects.equals(mode, l.mode)
         && include == l.include && Objects.equals(createdBy, l.createdBy);
@@ -234,11 +235,11 @@ public final class LayerSource {
   /** Configures a {@link LayerSource}. Not thread-safe. */
   public static final class Builder {
     private final List<Part> parts = new ArrayList<>();
-    private Integer uid;
-    private Integer gid;
-    private Integer mode;
-    private Predicate<Path> include;
-    private String createdBy;
+    private @Nullable Integer uid;
+    private @Nullable Integer gid;
+    private @Nullable Integer mode;
+    private @Nullable Predicate<Path> include;
+    private @Nullable String createdBy;
 
     private Builder() {}
 

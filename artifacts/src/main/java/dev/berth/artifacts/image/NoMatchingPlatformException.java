@@ -3,6 +3,7 @@ package dev.berth.artifacts.image;
 import dev.berth.core.NotFoundException;
 import dev.berth.core.Platform;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An index has no image for the requested platform, or a platform must be chosen and none was. The
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public final class NoMatchingPlatformException extends NotFoundException {
   /** The platform asked for, or null. */
-  private final Platform wanted;
+  private final @Nullable Platform wanted;
   /** The platforms the index offers. */
   private final List<Platform> available;
 
@@ -19,14 +20,14 @@ public final class NoMatchingPlatformException extends NotFoundException {
    * @param wanted the platform asked for, or null when none was given
    * @param available the platforms the index offers, in index order
    */
-  public NoMatchingPlatformException(String message, Platform wanted, List<Platform> available) {
+  public NoMatchingPlatformException(String message, @Nullable Platform wanted, List<Platform> available) {
     super(message);
     this.wanted = wanted;
     this.available = List.copyOf(available);
   }
 
   /** The platform asked for, or null when none was given. */
-  public Platform wanted() {
+  public @Nullable Platform wanted() {
     return wanted;
   }
 

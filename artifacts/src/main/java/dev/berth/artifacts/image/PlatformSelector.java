@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses one image from an index (OCI image index or Docker manifest list) by platform.
@@ -34,7 +35,7 @@ public final class PlatformSelector {
    * @throws NoMatchingPlatformException when nothing matches (or a choice is needed), listing what the
    *     index offers
    */
-  public static Descriptor select(Index index, Platform wanted) throws NoMatchingPlatformException {
+  public static Descriptor select(Index index, @Nullable Platform wanted) throws NoMatchingPlatformException {
     List<Descriptor> images = index.manifests().stream()
         .filter(d -> d.platform() != null && !"unknown".equals(d.platform().os()))
         .toList();
@@ -49,7 +50,7 @@ public final class PlatformSelector {
     Platform want = normalise(wanted);
     Descriptor firstMatch = null;
     for (Descriptor d : images) {
-      Platform have = normalise(d.platform());
+      Platform have = normalise(Objects.requireNonNull(d.platform(), "images without a platform are filtered out above"));
       if (have.satisfies(want)) {
         if (Objects.equals(have.variant(), want.variant())) {
           return d;
@@ -81,7 +82,7 @@ public final class PlatformSelector {
   }
 
   /** Like {@link #resolveImage} for a descriptor already resolved, following nested indexes. */
-  public static Descriptor selectImage(ReadOnlyStorage source, Descriptor node, Platform wanted)
+  public static Descriptor selectImage(ReadOnlyStorage source, Descriptor node, @Nullable Platform wanted)
       throws IOException {
     Descriptor current = node;
     // Indexes of indexes exist (a tag naming an index whose entries are indexes); a few hops suffice.

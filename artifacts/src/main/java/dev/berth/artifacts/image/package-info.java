@@ -4,4 +4,7 @@
  * and changing the config ({@link dev.berth.artifacts.image.ImageBaker}, {@link
  * dev.berth.artifacts.image.BakedImage}), with no container runtime.
  */
+@NullMarked
 package dev.berth.artifacts.image;
+
+import org.jspecify.annotations.NullMarked;

@@ -138,7 +138,7 @@ public final class CopyOptions {
     }
 
     /** Select this platform's manifest from an index root; null for the whole graph. */
-    public Builder platform(Platform p) {
+    public Builder platform(@Nullable Platform p) {
       this.platform = p;
       return this;
     }

@@ -7,6 +7,7 @@ import dev.berth.core.copy.CopyOptions;
 import dev.berth.core.remote.Repository;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** How a baked image is copied to its target: which repositories to mount from, who hears of each blob. */
 public final class BakeCopies {
@@ -17,7 +18,7 @@ public final class BakeCopies {
    * mountFrom} (or the base's repository on the same registry) first, and {@code listener} told of the
    * blobs moved.
    */
-  public static CopyOptions of(CopyOptions copyOptions, String mountFrom, BlobTransferListener listener,
+  public static CopyOptions of(CopyOptions copyOptions, @Nullable String mountFrom, @Nullable BlobTransferListener listener,
       ReadOnlyTarget base, Target target, OverlayStorage content) {
     CopyOptions options = copyOptions;
     String baseRepository = mountFrom != null ? mountFrom : sameRegistryRepository(base, target);
@@ -36,7 +37,7 @@ public final class BakeCopies {
    * The base's repository when base and target are repositories on one registry: the copy's source is
    * the overlay of base and new layers, not a repository, so the copy cannot see that itself.
    */
-  private static String sameRegistryRepository(ReadOnlyTarget base, Target target) {
+  private static @Nullable String sameRegistryRepository(ReadOnlyTarget base, Target target) {
     return base instanceof Repository b && target instanceof Repository t && b.host().equals(t.host())
         && !b.name().equals(t.name()) ? b.name() : null;
   }

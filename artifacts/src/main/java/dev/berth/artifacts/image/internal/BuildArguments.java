@@ -9,6 +9,7 @@ import dev.berth.core.Platform;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an {@code ARG} declaration sets a build argument to, by Docker's precedence, including the
@@ -23,7 +24,7 @@ final class BuildArguments {
    * automatic TARGET and BUILD arguments.
    */
   static void declareArgs(Instruction ins, Map<String, String> into, Map<String, String> global,
-      Map<String, String> buildArgs, Platform platform, char escape) {
+      Map<String, String> buildArgs, @Nullable Platform platform, char escape) {
     for (String word : words(ins)) {
       int eq = word.indexOf('=');
       String name = eq < 0 ? word : word.substring(0, eq);
@@ -50,7 +51,7 @@ final class BuildArguments {
     }
   }
 
-  private static String automatic(String name, Platform target) {
+  private static @Nullable String automatic(String name, @Nullable Platform target) {
     Platform build = hostPlatform();
     Platform p = name.startsWith("TARGET") ? target : name.startsWith("BUILD") ? build : null;
     if (p == null) {

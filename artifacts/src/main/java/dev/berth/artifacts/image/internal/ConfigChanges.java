@@ -4,6 +4,7 @@ import dev.berth.artifacts.image.Healthcheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a bake changes in an image config besides the layers. Null or empty means "keep the base's".
@@ -23,9 +24,9 @@ import java.util.Map;
  * @param shell the shell for shell-form commands (Docker's {@code SHELL}), or null
  */
 public record ConfigChanges(
-    Map<String, String> labels, Map<String, String> env, List<String> entrypoint, List<String> cmd,
-    Instant created, String workdir, String user, List<String> exposedPorts, List<String> volumes,
-    String stopSignal, Healthcheck healthcheck, List<String> shell) {
+    Map<String, String> labels, Map<String, String> env, @Nullable List<String> entrypoint, @Nullable List<String> cmd,
+    @Nullable Instant created, @Nullable String workdir, @Nullable String user, List<String> exposedPorts, List<String> volumes,
+    @Nullable String stopSignal, @Nullable Healthcheck healthcheck, @Nullable List<String> shell) {
 
   public ConfigChanges {
     labels = labels == null ? Map.of() : labels;
@@ -40,9 +41,9 @@ public record ConfigChanges(
   /** Labels, env, entrypoint, cmd and created only. */
   public ConfigChanges(Map<String, String> labels, Map<String, String> env, List<String> entrypoint,
       List<String> cmd, Instant created) {
-    this(labels, env, entrypoint, cmd, created, null, null, null, null, null, null, null);
+    this(labels, env, entrypoint, cmd, created, null, null, List.of(), List.of(), null, null, null);
   }
 
   /** One history entry per added layer; {@code createdBy} says what made it. */
-  public record HistoryEntry(String createdBy, String comment) {}
+  public record HistoryEntry(String createdBy, @Nullable String comment) {}
 }

@@ -6,8 +6,8 @@ import static dev.berth.artifacts.image.internal.InstructionArgs.pairs;
 import static dev.berth.artifacts.image.internal.InstructionArgs.substitute;
 import static dev.berth.artifacts.image.internal.InstructionArgs.words;
 
-import dev.berth.artifacts.image.Dockerfile;
 import dev.berth.artifacts.image.Dockerfile.Instruction;
+import dev.berth.artifacts.image.Dockerfile;
 import dev.berth.artifacts.image.DockerfileException;
 import dev.berth.artifacts.image.Healthcheck;
 import dev.berth.core.Platform;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Interprets a single-stage Dockerfile against a base image, without a container runtime: every
@@ -45,11 +46,11 @@ public final class DockerfileRecipe implements ImageRecipe {
   private final DockerIgnore ignore;
   private final char escape;
   private final String fromImage;
-  private final Platform fromPlatform;
+  private final @Nullable Platform fromPlatform;
   private final int fromLine;
 
   private DockerfileRecipe(List<Instruction> stage, Map<String, String> globalArgs, Map<String, String> buildArgs,
-      Path context, DockerIgnore ignore, char escape, String fromImage, Platform fromPlatform, int fromLine) {
+      Path context, DockerIgnore ignore, char escape, String fromImage, @Nullable Platform fromPlatform, int fromLine) {
     this.fromLine = fromLine;
     this.stage = stage;
     this.globalArgs = globalArgs;
@@ -131,7 +132,7 @@ public final class DockerfileRecipe implements ImageRecipe {
   }
 
   /** FROM's {@code --platform}, or null. */
-  public Platform fromPlatform() {
+  public @Nullable Platform fromPlatform() {
     return fromPlatform;
   }
 
@@ -182,11 +183,11 @@ public final class DockerfileRecipe implements ImageRecipe {
     boolean workdirSet;
     List<String> shell;
     boolean shellSet;
-    List<String> entrypoint;
-    List<String> cmd;
-    String user;
-    String stopSignal;
-    Healthcheck healthcheck;
+    @Nullable List<String> entrypoint;
+    @Nullable List<String> cmd;
+    @Nullable String user;
+    @Nullable String stopSignal;
+    @Nullable Healthcheck healthcheck;
 
     State(Base base) {
       env = new LinkedHashMap<>(base.env());
@@ -315,7 +316,7 @@ public final class DockerfileRecipe implements ImageRecipe {
       }
     }
 
-    private Duration duration(String text) {
+    private @Nullable Duration duration(@Nullable String text) {
       return text == null ? null : Healthcheck.parseDuration(text);
     }
 

@@ -3,12 +3,13 @@ package dev.berth.artifacts.image.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.core.Digest;
 import dev.berth.artifacts.internal.JsonDocuments;
+import dev.berth.core.Digest;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Edits an image config (OCI image config or Docker container image v1) as a JSON tree, so fields berth
@@ -49,7 +50,7 @@ public final class ImageConfigEditor {
   }
 
   /** Appends a layer's diff_id and its history entry. */
-  public ImageConfigEditor addLayer(Digest diffId, ConfigChanges.HistoryEntry history, Instant created) {
+  public ImageConfigEditor addLayer(Digest diffId, ConfigChanges.HistoryEntry history, @Nullable Instant created) {
     ((ArrayNode) root.get("rootfs").get("diff_ids")).add(diffId.toString());
     ObjectNode h = historyArray().addObject();
     if (created != null) {
@@ -125,13 +126,13 @@ public final class ImageConfigEditor {
   }
 
   /** A string field of the container config ({@code WorkingDir}, {@code User}), or null. */
-  public String configText(String field) {
+  public @Nullable String configText(String field) {
     JsonNode v = root.get("config") == null ? null : root.get("config").get(field);
     return v != null && v.isTextual() ? v.asText() : null;
   }
 
   /** A string array field of the container config ({@code Shell}, {@code Cmd}), or null. */
-  public List<String> configArray(String field) {
+  public @Nullable List<String> configArray(String field) {
     JsonNode v = root.get("config") == null ? null : root.get("config").get(field);
     if (v == null || !v.isArray()) {
       return null;
@@ -142,7 +143,7 @@ public final class ImageConfigEditor {
   }
 
   /** A top-level string field ({@code os}, {@code architecture}, {@code variant}), or null. */
-  public String text(String field) {
+  public @Nullable String text(String field) {
     JsonNode v = root.get(field);
     return v != null && v.isTextual() ? v.asText() : null;
   }
@@ -160,7 +161,7 @@ public final class ImageConfigEditor {
     return o;
   }
 
-  private static void putNanos(ObjectNode o, String field, java.time.Duration d) {
+  private static void putNanos(ObjectNode o, String field, java.time.@Nullable Duration d) {
     if (d != null) {
       o.put(field, d.toNanos());
     }
@@ -172,7 +173,7 @@ public final class ImageConfigEditor {
   }
 
   /** Appends a history entry for a change that added no layer ({@code empty_layer}, as Docker writes). */
-  public ImageConfigEditor addEmptyHistory(String createdBy, Instant created) {
+  public ImageConfigEditor addEmptyHistory(@Nullable String createdBy, @Nullable Instant created) {
     ObjectNode h = historyArray().addObject();
     if (created != null) {
       h.put("created", format(created));

@@ -5,6 +5,7 @@ import dev.berth.core.Platform;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to add to one base image, decided from that base: {@code --env PATH=/app/bin:$PATH} and a
@@ -22,10 +23,10 @@ public interface ImageRecipe {
    * @param platform the base image's platform (from its config; parts may be null)
    * @param onBuild the base's ONBUILD triggers, empty when none
    */
-  record Base(Map<String, String> env, String workingDir, List<String> shell, Platform platform,
+  record Base(Map<String, String> env, @Nullable String workingDir, @Nullable List<String> shell, Platform platform,
       List<String> onBuild) {
     public Base {
-      onBuild = onBuild == null ? List.of() : List.copyOf(onBuild);
+      onBuild = List.copyOf(onBuild);
     }
   }
 
@@ -35,7 +36,7 @@ public interface ImageRecipe {
    * @param layer the layer, or null
    * @param createdBy what the entry says; for a layer, null means the layer's own description
    */
-  record Step(LayerSource layer, String createdBy) {}
+  record Step(@Nullable LayerSource layer, @Nullable String createdBy) {}
 
   /**
    * The layers and config changes for one base.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Dockerfile instruction's arguments the way Docker does: {@code --name=value} flags, the exec
@@ -42,7 +43,7 @@ final class InstructionArgs {
   }
 
   /** The arguments as a JSON string array (exec form), or null when they are not one (shell form). */
-  static List<String> jsonArray(Instruction ins) {
+  static @Nullable List<String> jsonArray(Instruction ins) {
     String a = ins.arguments();
     if (!a.startsWith("[")) {
       return null;

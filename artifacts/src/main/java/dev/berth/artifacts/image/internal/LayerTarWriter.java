@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -31,6 +32,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the layer a {@link LayerSource} describes as a reproducible tar+gzip stream. The parts are
@@ -52,8 +54,8 @@ public final class LayerTarWriter {
     final TreeMap<String, Node> children = new TreeMap<>(LayerTarWriter::compareUtf8);
     Type type = Type.DIR;
     boolean written;
-    Path file;
-    String link;
+    @Nullable Path file;
+    @Nullable String link;
     int mode = 0755;
     int uid;
     int gid;
@@ -78,8 +80,8 @@ public final class LayerTarWriter {
     int unpacked = 0;
     for (LayerSource.Part part : source.parts()) {
       switch (part.kind()) {
-        case CONTENTS -> w.addContents(part.source(), segments(part.imagePath()));
-        case UNPACK -> w.addUnpacked(part.source(), segments(part.imagePath()), scratchDir.resolve("u" + unpacked++));
+        case CONTENTS -> w.addContents(Objects.requireNonNull(part.source(), "a CONTENTS part has a source"), segments(part.imagePath()));
+        case UNPACK -> w.addUnpacked(Objects.requireNonNull(part.source(), "an UNPACK part has a source"), segments(part.imagePath()), scratchDir.resolve("u" + unpacked++));
         case REMOVE -> w.addWhiteout(segments(part.imagePath()));
       }
     }

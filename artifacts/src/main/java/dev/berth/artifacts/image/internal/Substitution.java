@@ -124,7 +124,7 @@ public final class Substitution {
       String value = vars.get(name);
       boolean set = value != null && (!colon || !value.isEmpty());
       if (op == '-') {
-        return set ? value : word;
+        return set && value != null ? value : word; // set implies value != null
       }
       return set ? word : "";
     }
