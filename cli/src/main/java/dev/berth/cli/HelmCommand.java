@@ -32,7 +32,7 @@ final class HelmCommand {
     return TargetArg.parse(HelmCharts.chartRepository(namespace.repositoryText(), chartName));
   }
 
-  @Command(name = "push", mixinStandardHelpOptions = true,
+  @Command(name = "push",
       description = {"Push a chart to NAMESPACE/NAME:VERSION as helm push does; prints the manifest digest.",
           "CHART is a packaged NAME-VERSION.tgz or a chart directory (packaged first, reproducibly, with"
               + " --version/--app-version replacing Chart.yaml's as helm package does). The first entry of"

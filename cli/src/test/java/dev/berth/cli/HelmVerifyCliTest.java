@@ -137,5 +137,9 @@ class HelmVerifyCliTest {
     assertEquals(ExitCodes.USAGE, CliRun.run("helm", "push", chartDir().toString(), layout(), "--sign").exit());
     assertEquals(ExitCodes.USAGE, CliRun.run("helm", "pull", layout() + "/demo", "--keyring", "x.gpg").exit());
     assertFalse(Files.exists(tmp.resolve("layout/demo")), "nothing pushed");
+
+    CliRun help = CliRun.run("helm", "push", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("--app-version") && help.out().contains("--passphrase-file"), help.out());
   }
 }
