@@ -99,13 +99,30 @@ public final class PgpTestKeys {
    * passphrase} (null: unprotected).
    */
   public static Key generate(String userId, char[] passphrase, Instant created, Duration validFor) {
+    return generate(userId, passphrase, created, validFor, false);
+  }
+
+  /** An unprotected key whose primary only certifies, with an RSA subkey for signing (as gpg makes them). */
+  public static Key generateWithSigningSubkey(String userId) {
+    return generate(userId, null, Instant.now(), null, true);
+  }
+
+  /** The 64-bit id of the first subkey of {@code key}. */
+  public static long firstSubkeyId(Key key) {
+    var it = key.pub().getPublicKeys();
+    it.next();
+    return it.next().getKeyID();
+  }
+
+  private static Key generate(String userId, char[] passphrase, Instant created, Duration validFor,
+      boolean signingSubkey) {
     try {
       RSAKeyPairGenerator rsa = new RSAKeyPairGenerator();
       rsa.init(new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), new SecureRandom(), 2048, 12));
       PGPKeyPair pair = new BcPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, rsa.generateKeyPair(),
           Date.from(created));
       PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
-      hashed.setKeyFlags(false, KeyFlags.SIGN_DATA | KeyFlags.CERTIFY_OTHER);
+      hashed.setKeyFlags(false, signingSubkey ? KeyFlags.CERTIFY_OTHER : KeyFlags.SIGN_DATA | KeyFlags.CERTIFY_OTHER);
       hashed.setSignatureCreationTime(false, Date.from(created));
       if (validFor != null) {
         hashed.setKeyExpirationTime(false, validFor.toSeconds());
@@ -116,6 +133,12 @@ public final class PgpTestKeys {
       PGPKeyRingGenerator gen = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, pair, userId, sha1,
           hashed.generate(), null, new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL,
               HashAlgorithmTags.SHA256), encryptor);
+      if (signingSubkey) {
+        PGPSignatureSubpacketGenerator subFlags = new PGPSignatureSubpacketGenerator();
+        subFlags.setKeyFlags(false, KeyFlags.SIGN_DATA);
+        gen.addSubKey(new BcPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, rsa.generateKeyPair(), Date.from(created)),
+            subFlags.generate(), null);
+      }
       return new Key(gen.generateSecretKeyRing(), gen.generatePublicKeyRing());
     } catch (PGPException e) {
       throw new IllegalStateException(e);
