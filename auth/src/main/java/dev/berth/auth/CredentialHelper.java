@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.auth.AuthenticationException.Reason;
 import dev.berth.auth.internal.HelperProcess;
-import dev.berth.auth.internal.JsonTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,9 @@ import dev.berth.core.Manifest;
 import dev.berth.core.MediaTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,14 +77,32 @@ class SignalCleanupIT {
     return server.getHostName() + ":" + server.getPort() + "/repo:v1";
   }
 
+  /** Waits (a minute at most) until a file {@code name} accepts is in {@code dir}, told by the file system. */
   private static boolean appears(Path dir, Predicate<String> name) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if (Files.isDirectory(dir) && !leftovers(dir, name).isEmpty()) {
-        return true;
+    try (WatchService watch = dir.getFileSystem().newWatchService()) {
+      dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      // Listed after registering, so a file made in between is seen one way or the other.
+      while (leftovers(dir, name).isEmpty()) {
+        WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (key == null) {
+          return false;
+        }
+        key.pollEvents();
+        key.reset();
       }
-      Thread.sleep(100);
+      return true;
     }
-    return false;
+  }
+
+  /** Waits (a minute at most) for the registry to receive a request {@code wanted} accepts. */
+  private void awaitRequest(Predicate<RecordedRequest> wanted) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    RecordedRequest r;
+    do {
+      r = server.takeRequest(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      assertTrue(r != null, "the registry never received the request the test waits for");
+    } while (!wanted.test(r));
   }
 
   private static List<String> leftovers(Path dir, Predicate<String> name) throws Exception {
@@ -104,7 +125,8 @@ class SignalCleanupIT {
     Process pull = berth.start("pull", "--plain-http", ref(), "-o", out.toString());
     try {
       assertTrue(appears(out, n -> n.startsWith(".berth-staging-")), "the pull started staging");
-      Thread.sleep(1000); // into the throttled download
+      // Into the throttled download: the layer's GET has arrived, and its body takes two minutes.
+      awaitRequest(r -> r.getMethod().equals("GET") && r.getUrl().encodedPath().endsWith(layer.digest().toString()));
       signal(pull, "INT");
       assertEquals(List.of(), leftovers(out, n -> n.startsWith(".berth-staging-")));
       assertEquals(List.of("kept.txt"), leftovers(out, n -> true));
@@ -122,8 +144,8 @@ class SignalCleanupIT {
     Process push = berth.start("push", "--plain-http", ref(), "site");
     try {
       assertTrue(appears(tmp, n -> n.startsWith("berth-dir-")), "the push archived the directory");
-      assertTrue(server.takeRequest(60, TimeUnit.SECONDS) != null);
-      Thread.sleep(1000); // the upload is stalled
+      // The upload is stalled: its POST has arrived, and the answer's headers take two minutes.
+      awaitRequest(r -> r.getMethod().equals("POST") && r.getUrl().encodedPath().contains("/blobs/uploads/"));
       signal(push, "TERM");
       assertEquals(List.of(), leftovers(tmp, n -> n.startsWith("berth-dir-")));
     } finally {

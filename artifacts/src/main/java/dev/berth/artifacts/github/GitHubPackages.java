@@ -2,20 +2,18 @@ package dev.berth.artifacts.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.artifacts.github.internal.GitHubRefusals;
-import dev.berth.artifacts.github.internal.LinkHeader;
 import dev.berth.artifacts.github.internal.ResponseBodies;
 import dev.berth.artifacts.internal.JsonDocuments;
 import dev.berth.auth.SharedHttpClient;
 import dev.berth.core.Digest;
 import dev.berth.core.NotFoundException;
+import dev.berth.core.remote.LinkPages;
 import dev.berth.core.remote.RetryPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -118,16 +116,8 @@ public final class GitHubPackages {
     if (deleted) {
       first.addQueryParameter("state", "deleted");
     }
-    HttpUrl url = first.build();
     List<PackageVersion> out = new ArrayList<>();
-    Set<HttpUrl> seen = new HashSet<>();
-    while (url != null) {
-      if (!seen.add(url)) {
-        throw new IOException("GET " + url + ": the next-page link leads back to a page already read; stopped");
-      }
-      if (seen.size() > MAX_PAGES) {
-        throw new IOException("GET " + url + ": more than " + MAX_PAGES + " pages of versions; stopped");
-      }
+    LinkPages.follow(first.build(), MAX_PAGES, "the versions of " + packageName, url -> {
       try (Response response = execute(request(url).get().build())) {
         refusals.check(response, "GET", url);
         JsonNode page = JsonDocuments.tree(ResponseBodies.readBounded(response, MAX_PAGE_BODY, "GET " + url));
@@ -135,9 +125,10 @@ public final class GitHubPackages {
           throw new IOException("GET " + url + ": expected a JSON array of package versions");
         }
         page.forEach(v -> out.add(parseVersion(v)));
-        url = nextPage(response, url);
+        // A link off the API origin would carry the token elsewhere: refused.
+        return LinkPages.nextPage(response, url, "GET " + url);
       }
-    }
+    });
     return out;
   }
 
@@ -273,21 +264,6 @@ public final class GitHubPackages {
       r.header("Authorization", "Bearer " + token);
     }
     return r;
-  }
-
-  /** The next page, refusing links that leave the API origin, which would carry the token elsewhere. */
-  private HttpUrl nextPage(Response response, HttpUrl current) throws IOException {
-    String next = LinkHeader.find(response.headers("Link"), "next");
-    if (next == null) {
-      return null;
-    }
-    HttpUrl url = current.resolve(next);
-    if (url == null || !url.scheme().equals(apiUrl.scheme()) || !url.host().equals(apiUrl.host())
-        || url.port() != apiUrl.port()) {
-      throw new IOException("GET " + current + ": the next-page link points outside " + apiUrl.host()
-          + "; refusing to follow it");
-    }
-    return url;
   }
 
   private static PackageVersion parseVersion(JsonNode v) {

@@ -126,7 +126,7 @@ class GitHubPackagesTest {
 
     IOException e = assertThrows(IOException.class, () -> gh.listVersions(PackageOwner.authenticatedUser(), "app"));
 
-    assertTrue(e.getMessage().contains("refusing"), e.getMessage());
+    assertTrue(e.getMessage().contains("refused a next-page Link to another origin"), e.getMessage());
     assertEquals(1, server.getRequestCount());
   }
 

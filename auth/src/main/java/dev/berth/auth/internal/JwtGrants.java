@@ -1,6 +1,7 @@
 package dev.berth.auth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.auth.JsonTrees;
 import dev.berth.auth.Scopes;
 import java.util.ArrayList;
 import java.util.Base64;

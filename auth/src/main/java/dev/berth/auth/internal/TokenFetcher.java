@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.auth.AuthenticationException.Reason;
 import dev.berth.auth.AuthenticationException;
 import dev.berth.auth.Credential;
+import dev.berth.auth.JsonTrees;
 import dev.berth.auth.Scopes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.berth.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.berth.auth.JsonTrees;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Index;
 import dev.berth.core.Manifest;

@@ -308,6 +308,7 @@ class CopierTest {
     java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.atomic.AtomicInteger pushesAfterReturn = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     // The destination notes every push that happens after copy returned, and pushes under way at return.
     dev.berth.core.content.Storage watched = new dev.berth.core.content.Storage() {
       @Override
@@ -331,6 +332,7 @@ class CopierTest {
     ReadOnlyStorage counted = new ReadOnlyStorage() {
       @Override
       public InputStream fetch(Descriptor target) throws IOException {
+        workers.add(Thread.currentThread());
         inFlight.incrementAndGet();
         try {
           return src.fetch(target);
@@ -365,7 +367,13 @@ class CopierTest {
       interrupter.join();
     }
     assertEquals(0, runningAtReturn, "fetches of the copy still ran when it returned");
-    Thread.sleep(3 * src.fetchDelayMillis); // room for a stray task to reach the destination
+    // Once every thread that fetched for the copy has ended, no stray task of it can reach the destination.
+    for (Thread worker : workers) {
+      if (worker != Thread.currentThread()) {
+        worker.join(30_000);
+        assertFalse(worker.isAlive(), worker + " of the copy still runs after it returned");
+      }
+    }
     assertEquals(0, pushesAfterReturn.get(), "a push reached the destination after copy returned");
   }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.core.remote.internal.LinkHeader;
+import dev.berth.core.remote.LinkPages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The {@code Link} header parser that registry pagination (tags, catalog, referrers) rests on reads what
- * any server sends: it must take every string without throwing, find a well-formed next link wherever it
- * is, and run in time linear in the header.
+ * The {@code Link} header parser that pagination rests on (registry tags, catalog, referrers, and GitHub's
+ * packages API) reads what any server sends: it must take every string without throwing, find a
+ * well-formed next link wherever it is, read GitHub's own form exactly, and run in time linear in the
+ * header.
  */
 class LinkHeaderFuzzTest {
   /**
@@ -33,13 +34,13 @@ class LinkHeaderFuzzTest {
 
   @Property(tries = 2000)
   void anyHeaderValuesParseWithoutThrowing(@ForAll @Size(max = 3) List<String> values) {
-    String next = LinkHeader.next(values);
+    String next = LinkPages.next(values);
     assertTrue(next == null || values.stream().anyMatch(v -> v.contains(next)));
   }
 
   @Property(tries = 3000)
   void stringsOfLinkSyntaxParseWithoutThrowing(@ForAll("linkSoup") String value) {
-    String next = LinkHeader.next(List.of(value));
+    String next = LinkPages.next(List.of(value));
     assertTrue(next == null || value.contains(next));
   }
 
@@ -52,15 +53,35 @@ class LinkHeaderFuzzTest {
       rendered.add("<" + others.get(i) + ">; rel=\"" + rels[i % rels.length] + "\"");
     }
     rendered.add(Math.min(position, rendered.size()), "<" + target + ">; title=\"a, b; c\"; rel=\"next\"");
-    assertEquals(target, LinkHeader.next(List.of(String.join(", ", rendered))));
+    assertEquals(target, LinkPages.next(List.of(String.join(", ", rendered))));
+  }
+
+  /** GitHub writes {@code <URL>; rel="next", <URL>; rel="last"} with any subset of four relations. */
+  @Property(tries = 500)
+  void gitHubsOwnFormIsReadExactly(@ForAll("gitHubPages") List<Integer> pages) {
+    List<String> rels = List.of("prev", "next", "last", "first");
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < pages.size(); i++) {
+      parts.add("<https://api.github.com/user/packages/container/x/versions?per_page=100&page=" + pages.get(i)
+          + ">; rel=\"" + rels.get(i) + "\"");
+    }
+    String header = String.join(", ", parts);
+    String expected = pages.size() > 1
+        ? "https://api.github.com/user/packages/container/x/versions?per_page=100&page=" + pages.get(1) : null;
+    assertEquals(expected, LinkPages.next(List.of(header)), header);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> gitHubPages() {
+    return Arbitraries.integers().between(1, 99999).list().ofMinSize(0).ofMaxSize(4);
   }
 
   @ParameterizedTest(name = "{0} x 2^20")
   @ValueSource(strings = {"<", ">", "<a", "<a>", "<a>;", "<a>; rel=", "\"", ",", ";", "<a>; rel=\"x", "; rel=next",
-      "<a>;rel=\"next\"", " "})
+      "<a>;rel=\"next\"", " ", "<a> ", ";rel", "; "})
   void aMegabyteHeaderOfAnyShapeParsesInLinearTime(String unit) {
     String header = unit.repeat((1 << 20) / unit.length());
-    assertTimeoutPreemptively(LINEAR_TIME_BOUND, () -> LinkHeader.next(List.of(header)));
+    assertTimeoutPreemptively(LINEAR_TIME_BOUND, () -> LinkPages.next(List.of(header)));
   }
 
   @Provide

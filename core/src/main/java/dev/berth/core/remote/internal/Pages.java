@@ -1,9 +1,7 @@
 package dev.berth.core.remote.internal;
 
-import dev.berth.core.OciException;
+import dev.berth.core.remote.LinkPages;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -54,15 +52,7 @@ public final class Pages {
 
   public static void fetchAll(Executor http, String host, HttpUrl first, Access access, String accept, String what,
       ListBudget budget, PageHandler handler, @Nullable FailureHandler onFailure) throws IOException {
-    Set<HttpUrl> seen = new HashSet<>();
-    HttpUrl url = first;
-    for (int pages = 0; url != null; pages++) {
-      if (pages >= MAX_PAGES) {
-        throw new OciException(what + " from " + host + " has more than " + MAX_PAGES + " pages; stopped");
-      }
-      if (!seen.add(url)) {
-        throw new OciException(what + " from " + host + " links back to a page already read; stopped");
-      }
+    LinkPages.follow(first, MAX_PAGES, what + " from " + host, url -> {
       Request.Builder b = access.tag(new Request.Builder().url(url).get());
       if (accept != null) {
         b.header("Accept", accept);
@@ -70,32 +60,14 @@ public final class Pages {
       try (Response response = http.execute(b.build())) {
         if (!response.isSuccessful()) {
           if (onFailure != null && onFailure.handled(response)) {
-            return;
+            return null;
           }
           throw Failures.of(response, host, access, what);
         }
         byte[] body = Bodies.readCapped(response, MAX_PAGE_BYTES, what + " page");
         budget.bytes(body.length);
-        if (!handler.page(response, body)) {
-          return;
-        }
-        url = next(response, url, what);
+        return handler.page(response, body) ? LinkPages.nextPage(response, url, what) : null;
       }
-    }
-  }
-
-  private static @Nullable HttpUrl next(Response response, HttpUrl current, String what) throws OciException {
-    String link = LinkHeader.next(response.headers("Link"));
-    if (link == null) {
-      return null;
-    }
-    HttpUrl next = current.resolve(link);
-    if (next == null) {
-      throw new OciException(what + ": the next-page Link is not a URL");
-    }
-    if (!Origins.same(current, next)) {
-      throw new OciException(what + ": refused a next-page Link to another origin, " + Origins.describe(next));
-    }
-    return next;
+    });
   }
 }

@@ -14,16 +14,6 @@ import org.junit.jupiter.api.Test;
 
 class HeaderParsersTest {
   @Test
-  void linkHeaderFindsRelNextAmongSeveralLinksAndQuotedCommas() {
-    assertEquals("/v2/a/tags/list?n=2&last=b",
-        LinkHeader.next(List.of("</v2/a/tags/list?n=2&last=b>; rel=\"next\"")));
-    assertEquals("/next", LinkHeader.next(List.of("</prev>; rel=\"prev\"; title=\"a, b\", </next>; rel=next")));
-    assertEquals("/n", LinkHeader.next(List.of("</x>; rel=\"first\"", "</n>; rel=\"prev next\"")));
-    assertNull(LinkHeader.next(List.of("</prev>; rel=\"prev\"")));
-    assertNull(LinkHeader.next(List.of("garbage", "<unclosed; rel=next")));
-  }
-
-  @Test
   void uploadRangeAcceptsBytesPrefixAndFlagsTheAmbiguousZeroZero() {
     assertEquals(new UploadRange(4096, false), UploadRange.parse("0-4095"));
     assertEquals(new UploadRange(4096, false), UploadRange.parse("bytes=0-4095"));

@@ -1,4 +1,4 @@
-package dev.berth.core.internal;
+package dev.berth.auth;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,8 +16,8 @@ import java.io.IOException;
  * document berth reads on its common paths (token answers, config.json, manifests, tag lists, error
  * bodies). The result is what {@code ObjectMapper.readTree} gives, but no ObjectMapper is made: building
  * one loads ~375 classes and took ~190 ms of a fresh process's time, a third of a {@code berth
- * resolve}. The auth module has the same class for its own documents (token answers, config.json):
- * modules do not share their internals, and a copy this small costs less than a module for it.
+ * resolve}. Public so that every berth module parses with this one class (auth is the lowest of them);
+ * an embedder reading small JSON documents may use it too.
  */
 public final class JsonTrees {
   /** One factory for parsers and generators; thread-safe, with Jackson's default read limits. */

@@ -1,4 +1,4 @@
-package dev.berth.auth.internal;
+package dev.berth.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
