@@ -28,7 +28,7 @@ import java.util.Map;
  * and a YAML {@code files:} map from the chart's file name to {@code sha256:HEX}.
  *
  * <p>{@link #verify} checks what {@code helm verify} checks: the signature is valid and made by a key in
- * the keyring (see {@link ProvenanceKeyring}; revoked or expired keys are refused), and the signed
+ * the keyring (see {@link ProvenanceKeyring}; revoked, expired or non-signing keys are refused), and the signed
  * {@code files:} section lists the chart's file name with its SHA-256. Only the signed text is read;
  * anything before or after the clear-signed block is ignored. The metadata part is not compared with the
  * chart's Chart.yaml (Helm does not compare it either).

@@ -17,7 +17,7 @@ public class ProvenanceException extends OciException {
     BAD_SIGNATURE,
     /** No key in the keyring made the signature. */
     UNKNOWN_KEY,
-    /** The signing key (or its primary key) is expired or revoked in the keyring. */
+    /** The signing key (or its primary key) is expired or revoked, may not sign, or is an unbound subkey. */
     KEY_NOT_VALID,
     /** The signed {@code files:} section does not list the chart, or lists another SHA-256 for it. */
     DIGEST_MISMATCH,

@@ -40,6 +40,20 @@ class SubkeySignatureTest {
   }
 
   @Test
+  void aCertifyOnlyPrimaryKeyMayNotSign() throws Exception {
+    PgpTestKeys.Key key = PgpTestKeys.generateWithSigningSubkey("Sub Signer <sub@example.org>");
+    Path tgz = HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist"));
+    String message = ChartProvenance.messageBlock(tgz);
+    byte[] byPrimary = ClearSignedText.format("SHA512", message,
+        OpenPgpSignatures.sign(message, key.secret().getSecretKey(), null, Instant.now()));
+
+    ProvenanceException e = assertThrows(ProvenanceException.class, () -> ChartProvenance.verify(tgz,
+        "demo-0.1.0.tgz", byPrimary, "p", ProvenanceKeyring.load(key.writePubring(tmp.resolve("pubring.gpg")))));
+    assertEquals(Reason.KEY_NOT_VALID, e.reason());
+    assertTrue(e.getMessage().contains("key flags"), e.getMessage());
+  }
+
+  @Test
   void anotherKeysSubkeyAddedToATrustedRingIsRefused() throws Exception {
     PgpTestKeys.Key trusted = PgpTestKeys.generate("Trusted <trusted@example.org>");
     PgpTestKeys.Key attacker = PgpTestKeys.generateWithSigningSubkey("Attacker <evil@example.org>");

@@ -17,6 +17,8 @@ import java.util.Locale;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -39,7 +41,8 @@ import org.bouncycastle.util.encoders.Hex;
  * checks follow what Helm's verification (ProtonMail go-crypto's {@code CheckDetachedSignature}) does: the
  * signature is a binary or text signature by a key in the keyring, with a hash no weaker than SHA-224
  * and named by the message's {@code Hash:} header; neither the signing key nor its primary key is
- * revoked or expired now; a signing subkey carries a valid binding signature from its primary key.
+ * revoked or expired now; a signing subkey carries a valid binding signature from its primary key; the
+ * signing key's own key flags, when it has any, allow signing data.
  */
 public final class OpenPgpSignatures {
   private OpenPgpSignatures() {}
@@ -77,6 +80,7 @@ public final class OpenPgpSignatures {
       checkUsable(key, id, what, now);
       checkBound(primary, key, id, what);
     }
+    checkMaySign(key, id, what);
     try {
       sig.init(new BcPGPContentVerifierBuilderProvider(), key);
       sig.update(message.signed());
@@ -185,6 +189,30 @@ public final class OpenPgpSignatures {
     if (valid > 0 && key.getCreationTime().toInstant().plusSeconds(valid).isBefore(now)) {
       throw new ProvenanceException(Reason.KEY_NOT_VALID, what + " is signed by key " + id + ", but " + which
           + " expired at " + key.getCreationTime().toInstant().plusSeconds(valid));
+    }
+  }
+
+  /**
+   * Refuses a key whose self-signatures (a primary key's own certifications, a subkey's binding) carry key
+   * flags without "sign data", as go-crypto refuses it; a key without key flags (old keys) may sign.
+   */
+  private static void checkMaySign(PGPPublicKey key, String id, String what) throws ProvenanceException {
+    Iterator<PGPSignature> sigs = key.isMasterKey() ? key.getSignatures()
+        : key.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
+    Integer flags = null;
+    while (sigs.hasNext()) {
+      PGPSignature s = sigs.next();
+      if (key.isMasterKey() && !(s.isCertification() && s.getKeyID() == key.getKeyID())) {
+        continue; // others' certifications say nothing about what this key may do
+      }
+      var hashed = s.getHashedSubPackets();
+      if (hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
+        flags = (flags == null ? 0 : flags) | hashed.getKeyFlags();
+      }
+    }
+    if (flags != null && (flags & KeyFlags.SIGN_DATA) == 0) {
+      throw new ProvenanceException(Reason.KEY_NOT_VALID, what + " is signed by key " + id
+          + ", whose key flags do not allow signing data");
     }
   }
 
