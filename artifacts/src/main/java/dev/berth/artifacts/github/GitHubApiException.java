@@ -1,6 +1,7 @@
 package dev.berth.artifacts.github;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GitHub's REST API refused a request. The message names the method, the URL (which carries no
@@ -10,14 +11,14 @@ public final class GitHubApiException extends IOException {
   /** The HTTP status. */
   private final int status;
   /** GitHub's {@code message} field, or null. */
-  private final String gitHubMessage;
+  private final @Nullable String gitHubMessage;
 
   /**
    * @param message the whole message: method, URL, status and GitHub's message; never the token
    * @param status the HTTP status, e.g. 404
    * @param gitHubMessage GitHub's {@code message} field from the error body, or null when there was none
    */
-  public GitHubApiException(String message, int status, String gitHubMessage) {
+  public GitHubApiException(String message, int status, @Nullable String gitHubMessage) {
     super(message);
     this.status = status;
     this.gitHubMessage = gitHubMessage;
@@ -29,7 +30,7 @@ public final class GitHubApiException extends IOException {
   }
 
   /** GitHub's {@code message} field from the error body, or null when there was none. */
-  public String gitHubMessage() {
+  public @Nullable String gitHubMessage() {
     return gitHubMessage;
   }
 }

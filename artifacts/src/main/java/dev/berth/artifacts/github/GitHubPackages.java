@@ -20,6 +20,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small client for GitHub's packages REST API, for container packages on ghcr.io. ghcr.io refuses
@@ -67,7 +68,7 @@ public final class GitHubPackages {
 
   private final OkHttpClient http;
   private final HttpUrl apiUrl;
-  private final String token;
+  private final @Nullable String token;
   private final int pageSize;
   private final String userAgent;
   private final GitHubRefusals refusals;
@@ -273,7 +274,7 @@ public final class GitHubPackages {
         text(v, "created_at"), text(v, "updated_at"), text(v, "html_url"));
   }
 
-  private static String text(JsonNode node, String field) {
+  private static @Nullable String text(JsonNode node, String field) {
     JsonNode f = node.get(field);
     return f == null || f.isNull() ? null : f.asText();
   }
@@ -285,12 +286,12 @@ public final class GitHubPackages {
 
   /** Configures a {@link GitHubPackages}. Not thread-safe. */
   public static final class Builder {
-    private OkHttpClient http;
+    private @Nullable OkHttpClient http;
     private HttpUrl apiUrl = HttpUrl.get(DEFAULT_API_URL);
-    private String token;
+    private @Nullable String token;
     private int pageSize = MAX_PAGE_SIZE;
     private String userAgent = "berth";
-    private String tokenSource;
+    private @Nullable String tokenSource;
     private RetryPolicy retry = RetryPolicy.defaults();
 
     private Builder() {}

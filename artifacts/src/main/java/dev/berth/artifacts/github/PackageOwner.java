@@ -2,6 +2,7 @@ package dev.berth.artifacts.github;
 
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who owns a GitHub package, which decides the REST path: the authenticated user ({@code /user}), an
@@ -13,9 +14,9 @@ public final class PackageOwner {
   private static final PackageOwner AUTHENTICATED = new PackageOwner(Kind.AUTHENTICATED_USER, null);
 
   private final Kind kind;
-  private final String name;
+  private final @Nullable String name;
 
-  private PackageOwner(Kind kind, String name) {
+  private PackageOwner(Kind kind, @Nullable String name) {
     this.kind = kind;
     this.name = name;
   }
@@ -58,7 +59,7 @@ public final class PackageOwner {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PackageOwner p && p.kind == kind && Objects.equals(p.name, name);
   }
 

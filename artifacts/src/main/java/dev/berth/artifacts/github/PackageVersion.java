@@ -3,6 +3,7 @@ package dev.berth.artifacts.github;
 import dev.berth.core.Digest;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One version of a container package as GitHub's packages REST API lists it. For container packages
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param htmlUrl the version's page on GitHub, or null
  */
 public record PackageVersion(
-    long id, String name, List<String> tags, String createdAt, String updatedAt, String htmlUrl) {
+    long id, String name, List<String> tags, @Nullable String createdAt, @Nullable String updatedAt, @Nullable String htmlUrl) {
 
   /** Copies the tags; null becomes empty. */
   public PackageVersion {

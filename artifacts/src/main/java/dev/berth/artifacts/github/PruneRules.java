@@ -2,6 +2,7 @@ package dev.berth.artifacts.github;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link PrunePlanner} deletes from a container package. Each rule is off unless set; a version
@@ -17,7 +18,7 @@ public final class PruneRules {
   private static final PruneRules NONE = builder().build();
 
   private final int keepTagged;
-  private final Duration untaggedOlderThan;
+  private final @Nullable Duration untaggedOlderThan;
   private final boolean orphanedReferrerTags;
 
   private PruneRules(Builder b) {
@@ -47,7 +48,7 @@ public final class PruneRules {
   }
 
   /** Delete untagged versions created longer ago than this; null (the default) keeps them. */
-  public Duration untaggedOlderThan() {
+  public @Nullable Duration untaggedOlderThan() {
     return untaggedOlderThan;
   }
 
@@ -86,7 +87,7 @@ public final class PruneRules {
   /** Builds {@link PruneRules}. */
   public static final class Builder {
     private int keepTagged = -1;
-    private Duration untaggedOlderThan;
+    private @Nullable Duration untaggedOlderThan;
     private boolean orphanedReferrerTags;
 
     private Builder() {}

@@ -5,4 +5,7 @@
  * dev.berth.artifacts.github.PackageOwner}) and deletes old ones; API failures are {@link
  * dev.berth.artifacts.github.GitHubApiException}s.
  */
+@NullMarked
 package dev.berth.artifacts.github;
+
+import org.jspecify.annotations.NullMarked;

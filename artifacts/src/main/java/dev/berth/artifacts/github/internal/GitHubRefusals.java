@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why GitHub's packages API refused a request, in its documented cases: rate limits (primary and
@@ -18,7 +19,7 @@ import okhttp3.Response;
  * @param tokenSource where the token came from, e.g. {@code "from GITHUB_TOKEN"}, or null
  * @param retry the policy rate limits were waited out within, for the message
  */
-public record GitHubRefusals(boolean hasToken, String tokenSource, RetryPolicy retry) {
+public record GitHubRefusals(boolean hasToken, @Nullable String tokenSource, RetryPolicy retry) {
   /** Error bodies are read only for GitHub's short message. */
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
@@ -41,7 +42,7 @@ public record GitHubRefusals(boolean hasToken, String tokenSource, RetryPolicy r
   }
 
   /** Whether GitHub refused for its rate limits (primary or secondary), not for permissions. */
-  private static boolean rateLimited(Response response, String gitHubMessage) {
+  private static boolean rateLimited(Response response, @Nullable String gitHubMessage) {
     int code = response.code();
     return code == 429 || code == 403 && (response.header("Retry-After") != null
         || "0".equals(response.header("X-RateLimit-Remaining"))
@@ -59,7 +60,7 @@ public record GitHubRefusals(boolean hasToken, String tokenSource, RetryPolicy r
   }
 
   /** Why GitHub likely refused, in its documented cases, naming where the token came from. */
-  private String hint(int status, String method, String gitHubMessage) {
+  private String hint(int status, String method, @Nullable String gitHubMessage) {
     String text = gitHubMessage == null ? "" : gitHubMessage.toLowerCase(Locale.ROOT);
     String from = tokenSource == null ? "" : " (the token " + tokenSource + ")";
     boolean writing = !method.equals("GET");
@@ -87,7 +88,7 @@ public record GitHubRefusals(boolean hasToken, String tokenSource, RetryPolicy r
     };
   }
 
-  private static String messageOf(byte[] body) {
+  private static @Nullable String messageOf(byte[] body) {
     try {
       JsonNode node = body.length == 0 ? null : JsonDocuments.tree(body);
       JsonNode message = node == null ? null : node.get("message");
