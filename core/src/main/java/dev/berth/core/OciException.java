@@ -22,7 +22,7 @@ public class OciException extends IOException {
    * @param message what failed, naming the content and operation
    * @param cause the underlying failure
    */
-  public OciException(@Nullable String message, Throwable cause) {
+  public OciException(@Nullable String message, @Nullable Throwable cause) {
     this(message, null, cause);
   }
 

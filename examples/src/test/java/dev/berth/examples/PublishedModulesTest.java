@@ -53,7 +53,7 @@ class PublishedModulesTest {
    * no name says "or null" where {@code @Nullable} says it.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"auth", "core"})
+  @ValueSource(strings = {"auth", "core", "artifacts"})
   void everyPackageIsNullMarkedAndNoNameSaysOrNull(String module) throws Exception {
     ModuleDescriptor descriptor = descriptor(module);
     Path sources = Path.of("..", module, "src/main/java");

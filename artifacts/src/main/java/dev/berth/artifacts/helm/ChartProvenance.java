@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Helm provenance files ({@code NAME-VERSION.tgz.prov}), as Helm's {@code pkg/provenance} writes and checks

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.berth.artifacts.helm.internal.HelmJson;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** Chart.yaml with {@code version} / {@code appVersion} replaced, as {@code helm package --version} writes it. */
 final class ChartYamlOverrides {
@@ -19,7 +20,7 @@ final class ChartYamlOverrides {
 
   private ChartYamlOverrides() {}
 
-  static byte[] apply(byte[] chartYaml, String version, String appVersion) {
+  static byte[] apply(byte[] chartYaml, @Nullable String version, @Nullable String appVersion) {
     try {
       JsonNode tree = HelmJson.YAML.readTree(chartYaml);
       if (!(tree instanceof ObjectNode fields)) {

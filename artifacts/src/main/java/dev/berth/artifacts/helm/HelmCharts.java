@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Helm charts in OCI registries, compatible with {@code helm push} and {@code helm pull} (Helm's {@code
@@ -233,17 +234,20 @@ public final class HelmCharts {
     if (EntryNames.segments(fileName).size() != 1) {
       throw new UnsafeArchiveException(fileName, "chart name and version do not make a plain file name");
     }
-    boolean verify = options.keyring() != null;
-    if (verify && provLayer == null) {
-      throw new ProvenanceException(ProvenanceException.Reason.NO_PROVENANCE, tag + " has no provenance file (no "
-          + MediaTypes.HELM_CHART_PROVENANCE + " layer): it cannot be verified; it was signed by nobody");
+    Path keyringFile = options.keyring();
+    ProvenanceKeyring keyring = null;
+    if (keyringFile != null) {
+      if (provLayer == null) {
+        throw new ProvenanceException(ProvenanceException.Reason.NO_PROVENANCE, tag + " has no provenance file (no "
+            + MediaTypes.HELM_CHART_PROVENANCE + " layer): it cannot be verified; it was signed by nobody");
+      }
+      if (provLayer.size() > ChartProvenance.MAX_PROVENANCE_BYTES) {
+        throw new ProvenanceException(ProvenanceException.Reason.MALFORMED, "the provenance layer of " + tag + " is "
+            + provLayer.size() + " bytes, larger than " + ChartProvenance.MAX_PROVENANCE_BYTES
+            + "; a provenance file is a few KiB");
+      }
+      keyring = ProvenanceKeyring.load(keyringFile); // before downloading
     }
-    if (verify && provLayer.size() > ChartProvenance.MAX_PROVENANCE_BYTES) {
-      throw new ProvenanceException(ProvenanceException.Reason.MALFORMED, "the provenance layer of " + tag + " is "
-          + provLayer.size() + " bytes, larger than " + ChartProvenance.MAX_PROVENANCE_BYTES
-          + "; a provenance file is a few KiB");
-    }
-    ProvenanceKeyring keyring = verify ? ProvenanceKeyring.load(options.keyring()) : null; // before downloading
     boolean withProv = provLayer != null && options.provenance();
     StagingDirectory.checkFileCanLand(outputDir, fileName, options.overwrite()); // before downloading
     if (withProv) {
@@ -254,10 +258,10 @@ public final class HelmCharts {
     try (StagingDirectory staging = StagingDirectory.create(outputDir)) {
       Path stagedChart = staging.newFile(fileName);
       write(repository, chartLayer, stagedChart);
-      if (withProv || verify) {
+      if (provLayer != null && (withProv || keyring != null)) {
         Path stagedProv = staging.newFile(fileName + ".prov");
         write(repository, provLayer, stagedProv);
-        if (verify) {
+        if (keyring != null) {
           // Checked while staged: a chart that fails verification is never seen at its final path.
           verified = ChartProvenance.verify(stagedChart, fileName,
               Files.readAllBytes(stagedProv), "the provenance of " + tag, keyring);

@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Packages a chart directory into {@code NAME-VERSION.tgz}, as {@code helm package} does: every file
@@ -46,7 +47,7 @@ public final class HelmPackager {
    * @param appVersion the appVersion to write, or null to keep Chart.yaml's
    * @throws IllegalArgumentException when {@code version} is not SemVer 2, or Chart.yaml is missing or invalid
    */
-  public static Path packageChart(Path chartDir, Path outputDir, String version, String appVersion)
+  public static Path packageChart(Path chartDir, Path outputDir, @Nullable String version, @Nullable String appVersion)
       throws IOException {
     checkVersionOverride(version);
     Path chartYaml = chartDir.resolve("Chart.yaml");
@@ -99,7 +100,7 @@ public final class HelmPackager {
   }
 
   /** Refuses a version override that is not SemVer 2, as {@code helm package --version} refuses it. */
-  static void checkVersionOverride(String version) {
+  static void checkVersionOverride(@Nullable String version) {
     if (version != null && !isStrict(version)) {
       throw new IllegalArgumentException("version \"" + version + "\" is not a SemVer 2 version"
           + " (MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD], e.g. 1.2.3 or 1.2.3-rc.1)");

@@ -3,6 +3,7 @@ package dev.berth.artifacts.helm;
 import dev.berth.core.remote.ProgressListener;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options for {@link HelmCharts#pull}: immutable, built with {@link #builder()} or changed from {@link
@@ -17,7 +18,7 @@ public final class HelmPullOptions {
 
   private final boolean overwrite;
   private final boolean provenance;
-  private final Path keyring;
+  private final @Nullable Path keyring;
 
   private final ProgressListener progressListener;
 
@@ -55,7 +56,7 @@ public final class HelmPullOptions {
   }
 
   /** The keyring the provenance is verified against, or null when the pull does not verify. */
-  public Path keyring() {
+  public @Nullable Path keyring() {
     return keyring;
   }
 
@@ -83,7 +84,7 @@ public final class HelmPullOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof HelmPullOptions other && overwrite == other.overwrite && provenance == other.provenance
         && Objects.equals(keyring, other.keyring) && progressListener.equals(other.progressListener);
   }
@@ -104,7 +105,7 @@ public final class HelmPullOptions {
   public static final class Builder {
     private boolean overwrite;
     private boolean provenance = true;
-    private Path keyring;
+    private @Nullable Path keyring;
 
     private ProgressListener progressListener = ProgressListener.NONE;
 
@@ -132,7 +133,7 @@ public final class HelmPullOptions {
      * keyring file (binary {@code pubring.gpg} or {@code secring.gpg}) or ASCII-armored public keys; see
      * {@link ChartProvenance}. A failure leaves nothing on disk.
      */
-    public Builder verify(Path keyringFile) {
+    public Builder verify(@Nullable Path keyringFile) {
       this.keyring = keyringFile;
       return this;
     }

@@ -4,6 +4,7 @@ import dev.berth.core.remote.ProgressListener;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options for {@link HelmCharts#push}: immutable, built with {@link #builder()} or changed from {@link
@@ -16,11 +17,11 @@ import java.util.Objects;
 public final class HelmPushOptions {
   private static final HelmPushOptions DEFAULTS = new Builder().build();
 
-  private final Path provenance;
-  private final Instant created;
-  private final String version;
-  private final String appVersion;
-  private final ProvenanceSigner signer;
+  private final @Nullable Path provenance;
+  private final @Nullable Instant created;
+  private final @Nullable String version;
+  private final @Nullable String appVersion;
+  private final @Nullable ProvenanceSigner signer;
 
   private final ProgressListener progressListener;
 
@@ -54,27 +55,27 @@ public final class HelmPushOptions {
   }
 
   /** The {@code .prov} file pushed as a second layer, or null for none. */
-  public Path provenance() {
+  public @Nullable Path provenance() {
     return provenance;
   }
 
   /** The {@code org.opencontainers.image.created} annotation, or null for the time of the push. */
-  public Instant created() {
+  public @Nullable Instant created() {
     return created;
   }
 
   /** The version that replaces Chart.yaml's when a chart directory is packaged, or null to keep it. */
-  public String version() {
+  public @Nullable String version() {
     return version;
   }
 
   /** The appVersion that replaces Chart.yaml's when a chart directory is packaged, or null to keep it. */
-  public String appVersion() {
+  public @Nullable String appVersion() {
     return appVersion;
   }
 
   /** The signer that makes the provenance layer, as {@code helm package --sign} would, or null. */
-  public ProvenanceSigner signer() {
+  public @Nullable ProvenanceSigner signer() {
     return signer;
   }
 
@@ -97,7 +98,7 @@ public final class HelmPushOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof HelmPushOptions other && Objects.equals(provenance, other.provenance)
         && Objects.equals(created, other.created) && Objects.equals(version, other.version)
         && Objects.equals(appVersion, other.appVersion) && Objects.equals(signer, other.signer)
@@ -118,18 +119,18 @@ public final class HelmPushOptions {
 
   /** Builds {@link HelmPushOptions}; every setting starts at its default. */
   public static final class Builder {
-    private Path provenance;
-    private Instant created;
-    private String version;
-    private String appVersion;
-    private ProvenanceSigner signer;
+    private @Nullable Path provenance;
+    private @Nullable Instant created;
+    private @Nullable String version;
+    private @Nullable String appVersion;
+    private @Nullable ProvenanceSigner signer;
 
     private ProgressListener progressListener = ProgressListener.NONE;
 
     private Builder() {}
 
     /** A {@code .prov} file to push as a second layer (default none; null for none). */
-    public Builder provenance(Path prov) {
+    public Builder provenance(@Nullable Path prov) {
       this.provenance = prov;
       return this;
     }
@@ -138,7 +139,7 @@ public final class HelmPushOptions {
      * The {@code org.opencontainers.image.created} annotation (default null: the time of the push). A
      * fixed time makes pushing the same chart twice give the same manifest digest.
      */
-    public Builder created(Instant time) {
+    public Builder created(@Nullable Instant time) {
       this.created = time;
       return this;
     }
@@ -148,7 +149,7 @@ public final class HelmPushOptions {
      * --version} does (default null: keep it). Must be a SemVer 2 version; the archive name and the tag
      * follow it. A packaged {@code .tgz} is pushed as it is, so it cannot take an override.
      */
-    public Builder version(String v) {
+    public Builder version(@Nullable String v) {
       HelmPackager.checkVersionOverride(v); // a clear error now rather than after packaging
       this.version = v;
       return this;
@@ -158,7 +159,7 @@ public final class HelmPushOptions {
      * Replaces Chart.yaml's {@code appVersion} when a chart directory is packaged, as {@code helm package
      * --app-version} does (default null: keep it).
      */
-    public Builder appVersion(String v) {
+    public Builder appVersion(@Nullable String v) {
       this.appVersion = v;
       return this;
     }
@@ -168,7 +169,7 @@ public final class HelmPushOptions {
      * signature as the provenance layer, as {@code helm package --sign} then {@code helm push} would
      * (default null: no signing). Not together with {@link #provenance(Path)}.
      */
-    public Builder signer(ProvenanceSigner s) {
+    public Builder signer(@Nullable ProvenanceSigner s) {
       this.signer = s;
       return this;
     }

@@ -1,6 +1,7 @@
 package dev.berth.artifacts.helm;
 
 import dev.berth.core.Descriptor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link HelmCharts#push} stored.
@@ -13,4 +14,4 @@ import dev.berth.core.Descriptor;
  * @param provenanceLayer the provenance file's descriptor, or null
  */
 public record HelmPushResult(Descriptor manifest, String tag, ChartMetadata chart, Descriptor config,
-    Descriptor chartLayer, Descriptor provenanceLayer) {}
+    Descriptor chartLayer, @Nullable Descriptor provenanceLayer) {}

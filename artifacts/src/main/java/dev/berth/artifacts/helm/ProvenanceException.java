@@ -1,6 +1,7 @@
 package dev.berth.artifacts.helm;
 
 import dev.berth.core.OciException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chart's provenance did not verify: nothing of the chart was kept. {@link #reason()} says which check
@@ -44,7 +45,7 @@ public class ProvenanceException extends OciException {
    * @param message what failed, naming the file and the key id or digests involved
    * @param cause the underlying failure, or null
    */
-  public ProvenanceException(Reason reason, String message, Throwable cause) {
+  public ProvenanceException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }

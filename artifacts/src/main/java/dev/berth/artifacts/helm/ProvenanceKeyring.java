@@ -5,6 +5,7 @@ import dev.berth.artifacts.helm.internal.OpenPgpKeys;
 import dev.berth.core.content.LocalFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OpenPGP keys provenance is checked against (or signed with), read from a keyring file in one of the

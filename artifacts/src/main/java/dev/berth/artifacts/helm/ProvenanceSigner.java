@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs packaged charts as {@code helm package --sign --key NAME --keyring FILE} does: a clear-signed
@@ -24,11 +25,11 @@ import java.util.List;
  */
 public final class ProvenanceSigner {
   private final Object secretKey; // PGPSecretKey; Object so this class loads without BouncyCastle
-  private final char[] passphrase;
+  private final char @Nullable [] passphrase;
   private final String keyId;
-  private final String userId;
+  private final @Nullable String userId;
 
-  private ProvenanceSigner(Object secretKey, char[] passphrase, String keyId, String userId) {
+  private ProvenanceSigner(Object secretKey, char @Nullable [] passphrase, String keyId, @Nullable String userId) {
     this.secretKey = secretKey;
     this.passphrase = passphrase;
     this.keyId = keyId;
@@ -43,7 +44,7 @@ public final class ProvenanceSigner {
    * @throws ProvenanceException when the keyring cannot be read, holds no such secret key, or more than one
    *     key contains {@code key}
    */
-  public static ProvenanceSigner fromKeyring(Path secretKeyring, String key, char[] passphrase)
+  public static ProvenanceSigner fromKeyring(Path secretKeyring, String key, char @Nullable [] passphrase)
       throws ProvenanceException {
     ProvenanceKeyring ring = ProvenanceKeyring.load(secretKeyring);
     try {
@@ -70,7 +71,7 @@ public final class ProvenanceSigner {
   }
 
   /** The signing key's first user id, or null. */
-  public String userId() {
+  public @Nullable String userId() {
     return userId;
   }
 
@@ -90,7 +91,7 @@ public final class ProvenanceSigner {
   /** Writes {@code CHART.tgz.prov} beside {@code chartTgz} (replacing one atomically) and returns its path. */
   public Path signBeside(Path chartTgz) throws IOException {
     byte[] prov = sign(chartTgz);
-    Path dir = chartTgz.toAbsolutePath().getParent();
+    Path dir = StagingDirectory.parentOf(chartTgz);
     String name = chartTgz.getFileName() + ".prov";
     try (StagingDirectory staging = StagingDirectory.create(dir)) {
       Files.write(staging.newFile(name), prov);

@@ -1,6 +1,7 @@
 package dev.berth.artifacts.helm;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provenance file that verified: who signed it, and the chart it vouches for.
@@ -12,5 +13,5 @@ import java.time.Instant;
  * @param fileName the chart file name the signed {@code files:} section lists ({@code NAME-VERSION.tgz})
  * @param chartDigest the chart's SHA-256, as listed and as computed: {@code sha256:HEX}
  */
-public record ProvenanceVerification(String keyId, String fingerprint, String userId, Instant signedAt,
-    String fileName, String chartDigest) {}
+public record ProvenanceVerification(String keyId, String fingerprint, @Nullable String userId, Instant signedAt,
+    @Nullable String fileName, @Nullable String chartDigest) {}

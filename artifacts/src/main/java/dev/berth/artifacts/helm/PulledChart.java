@@ -2,6 +2,7 @@ package dev.berth.artifacts.helm;
 
 import dev.berth.core.Descriptor;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link HelmCharts#pull} wrote.
@@ -15,8 +16,8 @@ import java.nio.file.Path;
  * @param verification who signed the chart, when the pull verified it ({@link HelmPullOptions#keyring()}),
  *     otherwise null
  */
-public record PulledChart(Path chart, Path provenance, ChartMetadata metadata, Descriptor manifest, String tag,
-    ProvenanceVerification verification) {
+public record PulledChart(Path chart, @Nullable Path provenance, ChartMetadata metadata, Descriptor manifest, String tag,
+    @Nullable ProvenanceVerification verification) {
   /** A chart pulled without verification. */
   public PulledChart(Path chart, Path provenance, ChartMetadata metadata, Descriptor manifest, String tag) {
     this(chart, provenance, metadata, manifest, tag, null);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A semantic version (semver.org 2.0.0) as Helm reads chart versions: {@link #parse} is lenient like
@@ -23,11 +24,11 @@ public final class SemVer implements Comparable<SemVer> {
   private final BigInteger major;
   private final BigInteger minor;
   private final BigInteger patch;
-  private final String prerelease;
-  private final String build;
+  private final @Nullable String prerelease;
+  private final @Nullable String build;
   private final String original;
 
-  private SemVer(BigInteger major, BigInteger minor, BigInteger patch, String prerelease, String build, String original) {
+  private SemVer(BigInteger major, BigInteger minor, BigInteger patch, @Nullable String prerelease, @Nullable String build, String original) {
     this.major = major;
     this.minor = minor;
     this.patch = patch;
@@ -101,12 +102,12 @@ public final class SemVer implements Comparable<SemVer> {
   }
 
   /** The pre-release part after {@code -}, or null. */
-  public String prerelease() {
+  public @Nullable String prerelease() {
     return prerelease;
   }
 
   /** The build metadata after {@code +}, or null. */
-  public String build() {
+  public @Nullable String build() {
     return build;
   }
 
@@ -115,7 +116,7 @@ public final class SemVer implements Comparable<SemVer> {
     return original;
   }
 
-  SemVer withNumbers(BigInteger ma, BigInteger mi, BigInteger pa, String pre) {
+  SemVer withNumbers(BigInteger ma, BigInteger mi, BigInteger pa, @Nullable String pre) {
     String text = ma + "." + mi + "." + pa + (pre == null ? "" : "-" + pre);
     return new SemVer(ma, mi, pa, pre, null, text);
   }
@@ -132,7 +133,7 @@ public final class SemVer implements Comparable<SemVer> {
     return c != 0 ? c : comparePrerelease(prerelease, o.prerelease);
   }
 
-  private static int comparePrerelease(String a, String b) {
+  private static int comparePrerelease(@Nullable String a, @Nullable String b) {
     if (a == null || b == null) {
       // A release ranks above any of its pre-releases.
       return a == null ? (b == null ? 0 : 1) : -1;
@@ -161,7 +162,7 @@ public final class SemVer implements Comparable<SemVer> {
 
   /** Equal precedence and equal build metadata. */
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof SemVer v && compareTo(v) == 0 && Objects.equals(build, v.build);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A version constraint in the syntax Helm accepts for {@code --version} (Masterminds semver): {@code
@@ -31,7 +32,7 @@ public final class SemVerRange {
    * One bound a comparison expands to. {@code admitsPrerelease} is the comparison's, shared by all its
    * bounds. For {@code "out"}, the version must lie outside {@code [version, ceiling)} ({@code != 1.2.x}).
    */
-  private record Bound(String op, SemVer version, SemVer ceiling, boolean admitsPrerelease) {
+  private record Bound(String op, SemVer version, @Nullable SemVer ceiling, boolean admitsPrerelease) {
     Bound(String op, SemVer version) {
       this(op, version, null, false);
     }
@@ -134,7 +135,7 @@ public final class SemVerRange {
   }
 
   /** A version in a constraint, where minor and patch may be missing or wildcards. */
-  private record Partial(BigInteger major, BigInteger minor, BigInteger patch, String prerelease) {
+  private record Partial(BigInteger major, @Nullable BigInteger minor, @Nullable BigInteger patch, @Nullable String prerelease) {
     static Partial parse(String s, String whole) {
       String v = s.startsWith("v") ? s.substring(1) : s;
       String pre = null;
@@ -167,7 +168,7 @@ public final class SemVerRange {
     }
 
     /** The exclusive upper end of the wildcard: 1.2.x -> 1.3.0, 1.x -> 2.0.0; null when all is wild. */
-    SemVer wildcardCeiling() {
+    @Nullable SemVer wildcardCeiling() {
       if (major == null) {
         return null;
       }
@@ -240,11 +241,11 @@ public final class SemVerRange {
       }
     }
 
-    private static BigInteger orZero(BigInteger b) {
+    private static BigInteger orZero(@Nullable BigInteger b) {
       return b == null ? BigInteger.ZERO : b;
     }
 
-    private static SemVer version(BigInteger ma, BigInteger mi, BigInteger pa, String pre) {
+    private static SemVer version(BigInteger ma, BigInteger mi, BigInteger pa, @Nullable String pre) {
       return SemVer.parse("0.0.0").withNumbers(ma, mi, pa, pre);
     }
   }

@@ -6,4 +6,7 @@
  * dev.berth.artifacts.helm.ChartProvenance} and {@link dev.berth.artifacts.helm.ProvenanceSigner} (Helm's
  * {@code .prov} files: OpenPGP clear signatures, needing the optional BouncyCastle {@code bcpg}).
  */
+@NullMarked
 package dev.berth.artifacts.helm;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson set up to read Chart.yaml and to write JSON the way Go's {@code encoding/json} does, so that a
@@ -41,7 +42,7 @@ public final class HelmJson {
   }
 
   /** The parser's own message, without Jackson's source-location noise. */
-  public static String message(IOException e) {
+  public static @Nullable String message(IOException e) {
     return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
   }
 
@@ -66,7 +67,7 @@ public final class HelmJson {
     }
 
     @Override
-    public SerializableString getEscapeSequence(int ch) {
+    public @Nullable SerializableString getEscapeSequence(int ch) {
       return switch (ch) {
         case '<' -> new SerializedString("\\u003c");
         case '>' -> new SerializedString("\\u003e");

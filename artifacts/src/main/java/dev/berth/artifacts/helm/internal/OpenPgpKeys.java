@@ -15,6 +15,7 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OpenPGP keys of a keyring file, in the formats Helm reads: GnuPG's legacy binary keyrings ({@code
@@ -85,7 +86,7 @@ public record OpenPgpKeys(List<PGPPublicKeyRing> publicRings, List<PGPSecretKeyR
   }
 
   /** The ring holding the (primary or sub) key with this id, or null. */
-  public PGPPublicKeyRing ringOf(long keyId) {
+  public @Nullable PGPPublicKeyRing ringOf(long keyId) {
     for (PGPPublicKeyRing r : publicRings) {
       if (r.getPublicKey(keyId) != null) {
         return r;

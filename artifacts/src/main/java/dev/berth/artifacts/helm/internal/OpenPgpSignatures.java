@@ -1,7 +1,7 @@
 package dev.berth.artifacts.helm.internal;
 
-import dev.berth.artifacts.helm.ProvenanceException;
 import dev.berth.artifacts.helm.ProvenanceException.Reason;
+import dev.berth.artifacts.helm.ProvenanceException;
 import dev.berth.artifacts.helm.ProvenanceVerification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +35,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.util.encoders.Hex;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clear signatures over a provenance message, made and checked with BouncyCastle's OpenPGP code. The
@@ -107,7 +108,7 @@ public final class OpenPgpSignatures {
    *
    * @throws ProvenanceException when the key cannot be unlocked with {@code passphrase}
    */
-  public static String sign(String message, PGPSecretKey secret, char[] passphrase, Instant now)
+  public static String sign(String message, PGPSecretKey secret, char @Nullable [] passphrase, Instant now)
       throws IOException {
     PGPPrivateKey priv;
     try {
@@ -145,7 +146,7 @@ public final class OpenPgpSignatures {
   }
 
   /** The first user id of {@code key}, or null. */
-  public static String firstUserId(PGPPublicKey key) {
+  public static @Nullable String firstUserId(PGPPublicKey key) {
     Iterator<String> ids = key.getUserIDs();
     return ids.hasNext() ? ids.next() : null;
   }
