@@ -133,7 +133,8 @@ class ExamplesIT {
     DemoInputs inputs = DemoInputs.write(tmp.resolve("inputs"));
     Path tgz = HelmPackager.packageChart(inputs.chartDir(), tmp.resolve("dist"));
 
-    HelmPushResult pushed = HelmChartExample.push(client, tgz, "oci://" + first.host() + "/charts");
+    // The directory itself: packaged on the way, byte for byte as HelmPackager packages it.
+    HelmPushResult pushed = HelmChartExample.push(client, inputs.chartDir(), "oci://" + first.host() + "/charts");
     assertEquals("0.1.0", pushed.tag());
     PulledChart pulled = HelmChartExample.pull(client, first.host() + "/charts/hello-chart", "0.1.0", tmp.resolve("out"));
 

@@ -104,7 +104,7 @@ public final class FileEntry {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof FileEntry other && path.equals(other.path) && title.equals(other.title)
         && Objects.equals(mediaType, other.mediaType) && annotations.equals(other.annotations);
   }

@@ -3,6 +3,7 @@ package dev.berth.artifacts.files;
 import dev.berth.artifacts.archive.SafeExtractor;
 import dev.berth.core.remote.ProgressListener;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link FileArtifacts#pull} writes: whether it may replace existing files, and the limits for
@@ -70,7 +71,7 @@ public final class FilePullOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof FilePullOptions other && overwrite == other.overwrite
         && maxUnpackedBytes == other.maxUnpackedBytes && maxEntries == other.maxEntries
         && progressListener.equals(other.progressListener);

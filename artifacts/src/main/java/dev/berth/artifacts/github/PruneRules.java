@@ -67,7 +67,7 @@ public final class PruneRules {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof PruneRules other && keepTagged == other.keepTagged
         && Objects.equals(untaggedOlderThan, other.untaggedOlderThan)
         && orphanedReferrerTags == other.orphanedReferrerTags;

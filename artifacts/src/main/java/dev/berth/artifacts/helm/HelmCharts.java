@@ -3,6 +3,7 @@ package dev.berth.artifacts.helm;
 import dev.berth.artifacts.archive.EntryNames;
 import dev.berth.artifacts.archive.StagingDirectory;
 import dev.berth.artifacts.archive.UnsafeArchiveException;
+import dev.berth.artifacts.internal.OneCall;
 import dev.berth.artifacts.internal.OperationProgress;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Digest;
@@ -17,6 +18,7 @@ import dev.berth.core.content.ReadOnlyTarget;
 import dev.berth.core.content.TagLister;
 import dev.berth.core.content.Target;
 import dev.berth.core.content.TransferRetries;
+import dev.berth.core.remote.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,42 @@ public final class HelmCharts {
   /** The tag a chart version is stored under: {@code +} becomes {@code _} (Helm issue 10166). */
   public static String tagOf(String version) {
     return version.replace('+', '_');
+  }
+
+  /**
+   * Pushes a packaged chart or a chart directory to {@code NAMESPACE/CHARTNAME:VERSION}, as {@code helm
+   * push CHART oci://NAMESPACE} does: the repository is named after the chart. One call, with the client
+   * the CLI builds without flags (https, {@link dev.berth.auth.CredentialProvider#defaults()}), which
+   * leaves nothing to close.
+   *
+   * @param ociNamespace {@code oci://HOST/NAMESPACE} (the scheme may be left out)
+   */
+  public static HelmPushResult push(String ociNamespace, Path chart, HelmPushOptions options) throws IOException {
+    return push(OneCall.defaultClient(), ociNamespace, chart, options);
+  }
+
+  /** As {@link #push(String, Path, HelmPushOptions)}, with a client of one's own (plain HTTP, a CA, a proxy). */
+  public static HelmPushResult push(RegistryClient client, String ociNamespace, Path chart, HelmPushOptions options)
+      throws IOException {
+    ChartMetadata meta = Files.isDirectory(chart) ? HelmPackager.readMetadata(chart) : ChartArchive.readMetadata(chart);
+    return push(client.repository(chartRepository(ociNamespace, meta.name())), chart, options);
+  }
+
+  /**
+   * Pulls {@code versionOrRange} of the chart at {@code oci://HOST/NAMESPACE/CHARTNAME} into {@code
+   * outputDir}, as {@code helm pull} does (see {@link #pull(ReadOnlyTarget, String, Path, HelmPullOptions)}),
+   * with the client the CLI builds without flags.
+   */
+  public static PulledChart pull(String chartRepository, String versionOrRange, Path outputDir,
+      HelmPullOptions options) throws IOException {
+    return pull(OneCall.defaultClient(), chartRepository, versionOrRange, outputDir, options);
+  }
+
+  /** As {@link #pull(String, String, Path, HelmPullOptions)}, with a client of one's own. */
+  public static PulledChart pull(RegistryClient client, String chartRepository, String versionOrRange,
+      Path outputDir, HelmPullOptions options) throws IOException {
+    String name = chartRepository.startsWith("oci://") ? chartRepository.substring("oci://".length()) : chartRepository;
+    return pull(client.repository(name), versionOrRange, outputDir, options);
   }
 
   /** Pushes a packaged chart or a chart directory with the default options. */

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for {@link HelmCharts#pull}: immutable, built with {@link #builder()} or changed from {@link
- * #defaults()} with the {@code withX} methods.
+ * Options for {@link HelmCharts#pull}: immutable, built with {@link #builder()}; {@link #newBuilder()}
+ * starts a changed copy.
  *
  * <pre>{@code
  * HelmPullOptions o = HelmPullOptions.builder().overwrite(true).verify(Path.of("pubring.gpg")).build();
@@ -40,7 +40,7 @@ public final class HelmPullOptions {
   }
 
   /** A builder starting from these options. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return new Builder().overwrite(overwrite).provenance(provenance).verify(keyring)
         .progressListener(progressListener);
   }
@@ -58,21 +58,6 @@ public final class HelmPullOptions {
   /** The keyring the provenance is verified against, or null when the pull does not verify. */
   public @Nullable Path keyring() {
     return keyring;
-  }
-
-  /** A copy that may (or may not) replace an existing chart archive. */
-  public HelmPullOptions withOverwrite(boolean o) {
-    return toBuilder().overwrite(o).build();
-  }
-
-  /** A copy that writes (or skips) the {@code .prov} file. */
-  public HelmPullOptions withProvenance(boolean p) {
-    return toBuilder().provenance(p).build();
-  }
-
-  /** A copy that verifies the chart's provenance against {@code keyringFile} (null: no verification). */
-  public HelmPullOptions withVerify(Path keyringFile) {
-    return toBuilder().verify(keyringFile).build();
   }
 
   /**

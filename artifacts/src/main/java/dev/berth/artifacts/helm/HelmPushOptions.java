@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for {@link HelmCharts#push}: immutable, built with {@link #builder()} or changed from {@link
- * #defaults()} with the {@code withX} methods.
+ * Options for {@link HelmCharts#push}: immutable, built with {@link #builder()}; {@link #newBuilder()}
+ * starts a changed copy.
  *
  * <pre>{@code
  * HelmPushOptions o = HelmPushOptions.builder().provenance(Path.of("demo-1.0.0.tgz.prov")).build();
@@ -48,7 +48,7 @@ public final class HelmPushOptions {
   }
 
   /** A builder starting from these options. */
-  public Builder toBuilder() {
+  public Builder newBuilder() {
     return new Builder().provenance(provenance).created(created).version(version).appVersion(appVersion)
         .signer(signer)
         .progressListener(progressListener);
@@ -77,16 +77,6 @@ public final class HelmPushOptions {
   /** The signer that makes the provenance layer, as {@code helm package --sign} would, or null. */
   public @Nullable ProvenanceSigner signer() {
     return signer;
-  }
-
-  /** A copy that also pushes this {@code .prov} file (null for none). */
-  public HelmPushOptions withProvenance(Path prov) {
-    return toBuilder().provenance(prov).build();
-  }
-
-  /** A copy with this fixed creation time (null for the time of the push). */
-  public HelmPushOptions withCreated(Instant time) {
-    return toBuilder().created(time).build();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.berth.artifacts.wasm;
 
 import dev.berth.core.remote.ProgressListener;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link WasmArtifacts#pull} writes the binary. Immutable; start from {@link #defaults()} or {@link
@@ -52,7 +53,7 @@ public final class WasmPullOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof WasmPullOptions other && overwrite == other.overwrite
         && progressListener.equals(other.progressListener);
   }

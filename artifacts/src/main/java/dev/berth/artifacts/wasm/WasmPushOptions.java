@@ -92,7 +92,7 @@ public final class WasmPushOptions {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof WasmPushOptions other && Objects.equals(author, other.author)
         && Objects.equals(created, other.created) && Objects.equals(component, other.component)
         && annotations.equals(other.annotations) && progressListener.equals(other.progressListener);

@@ -96,7 +96,7 @@ class HelmChartsTest {
     Path tgz = HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist"));
     Path prov = Files.writeString(tmp.resolve("demo-0.1.0.tgz.prov"), "-----BEGIN PGP SIGNED MESSAGE-----\n");
     HelmPushResult r = HelmCharts.push(repo, tgz,
-        HelmPushOptions.defaults().withProvenance(prov).withCreated(Instant.parse("2024-05-06T07:08:09Z")));
+        HelmPushOptions.builder().provenance(prov).created(Instant.parse("2024-05-06T07:08:09Z")).build());
 
     assertEquals("0.1.0", r.tag());
     Manifest m = Contents.fetchManifest(repo, repo.resolve("0.1.0")).manifest();
@@ -137,7 +137,7 @@ class HelmChartsTest {
     CountingSource source = new CountingSource(repo);
 
     assertThrows(FileAlreadyExistsException.class,
-        () -> HelmCharts.pull(source, "0.1.0", out, HelmPullOptions.defaults().withOverwrite(false)));
+        () -> HelmCharts.pull(source, "0.1.0", out, HelmPullOptions.builder().overwrite(false).build()));
     assertEquals(1, source.blobFetches(), "only the config, which names the archive");
     assertEquals("mine", Files.readString(out.resolve("demo-0.1.0.tgz")));
   }

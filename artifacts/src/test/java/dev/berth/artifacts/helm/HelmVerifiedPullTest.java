@@ -34,8 +34,8 @@ class HelmVerifiedPullTest {
     Path tgz = HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist"));
     HelmPushOptions options = HelmPushOptions.defaults();
     if (signed) {
-      options = options.withProvenance(ProvenanceSigner.fromKeyring(signer.writeSecring(tmp.resolve("secring.gpg")),
-          "Chart Signer", null).signBeside(tgz));
+      options = options.newBuilder().provenance(ProvenanceSigner.fromKeyring(signer.writeSecring(tmp.resolve("secring.gpg")),
+          "Chart Signer", null).signBeside(tgz)).build();
     }
     MemoryStore repo = new MemoryStore();
     HelmCharts.push(repo, tgz, options);
@@ -113,12 +113,12 @@ class HelmVerifiedPullTest {
     assertFalse(HelmPullOptions.defaults().overwrite(), "nothing is replaced unless asked");
     assertTrue(HelmPullOptions.defaults().provenance());
     assertNull(HelmPullOptions.defaults().keyring());
-    assertEquals(HelmPullOptions.builder().overwrite(true).build(), HelmPullOptions.defaults().withOverwrite(true));
+    assertEquals(HelmPullOptions.builder().overwrite(true).build(), HelmPullOptions.defaults().newBuilder().overwrite(true).build());
     assertEquals(HelmPullOptions.builder().overwrite(true).build().hashCode(),
-        HelmPullOptions.defaults().withOverwrite(true).hashCode());
-    assertTrue(HelmPullOptions.defaults().withVerify(Path.of("k.gpg")).toString().contains("k.gpg"));
+        HelmPullOptions.defaults().newBuilder().overwrite(true).build().hashCode());
+    assertTrue(HelmPullOptions.builder().verify(Path.of("k.gpg")).build().toString().contains("k.gpg"));
     assertEquals(HelmPushOptions.builder().version("1.2.3").appVersion("v9").build(),
-        HelmPushOptions.defaults().toBuilder().version("1.2.3").appVersion("v9").build());
+        HelmPushOptions.defaults().newBuilder().version("1.2.3").appVersion("v9").build());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> HelmPushOptions.builder().version("1.2"));
     assertTrue(bad.getMessage().contains("SemVer 2"), bad.getMessage());

@@ -71,8 +71,8 @@ class HelmInteropIT {
     byte[] helmConfig = Contents.fetchAll(repo, hm.config(), 1 << 20);
     assertEquals(new String(helmConfig), new String(ChartArchive.readMetadata(helmTgz).toConfigJson()));
     Repository mine = client.repository(registry.host() + "/berth/webapp");
-    HelmPushResult r = HelmCharts.push(mine, helmTgz, HelmPushOptions.defaults()
-        .withCreated(Instant.parse(hm.annotations().get("org.opencontainers.image.created"))));
+    HelmPushResult r = HelmCharts.push(mine, helmTgz, HelmPushOptions.builder()
+        .created(Instant.parse(hm.annotations().get("org.opencontainers.image.created"))).build());
     assertEquals(new String(helms.bytes()), new String(Contents.fetchManifest(mine, r.manifest()).bytes()));
     assertEquals(helms.digest(), r.manifest().digest());
   }

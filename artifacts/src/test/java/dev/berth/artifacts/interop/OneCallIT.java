@@ -10,6 +10,11 @@ import dev.berth.artifacts.files.FileArtifacts;
 import dev.berth.artifacts.files.FilePullOptions;
 import dev.berth.artifacts.files.FilePush;
 import dev.berth.artifacts.files.PulledFiles;
+import dev.berth.artifacts.helm.HelmCharts;
+import dev.berth.artifacts.helm.HelmPullOptions;
+import dev.berth.artifacts.helm.HelmPushOptions;
+import dev.berth.artifacts.helm.HelmPushResult;
+import dev.berth.artifacts.helm.PulledChart;
 import dev.berth.artifacts.wasm.PulledWasm;
 import dev.berth.artifacts.wasm.WasmArtifacts;
 import dev.berth.artifacts.wasm.WasmKind;
@@ -73,6 +78,24 @@ class OneCallIT {
     assertThrows(FileAlreadyExistsException.class,
         () -> FileArtifacts.pull(client, ref, tmp.resolve("out"), FilePullOptions.defaults()));
     FileArtifacts.pull(client, ref, tmp.resolve("out"), FilePullOptions.builder().overwrite(true).build());
+  }
+
+  @Test
+  void aChartDirectoryPushedToANamespaceLandsUnderItsNameAndVersionAndPullsBackByRange() throws IOException {
+    Path chart = Files.createDirectories(tmp.resolve("src/mychart/templates"));
+    Files.writeString(chart.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: mychart\nversion: 0.3.0\n");
+    Files.writeString(chart.resolve("cm.yaml"), "kind: ConfigMap\n");
+
+    HelmPushResult pushed = HelmCharts.push(client, "oci://" + registry.host() + "/onecall-charts",
+        chart.getParent(), HelmPushOptions.defaults());
+    PulledChart pulled = HelmCharts.pull(client, "oci://" + registry.host() + "/onecall-charts/mychart", "^0.3",
+        tmp.resolve("charts"), HelmPullOptions.defaults());
+
+    assertEquals("0.3.0", pushed.tag());
+    assertEquals(pushed.manifest().digest(),
+        client.repository(registry.host() + "/onecall-charts/mychart").resolve("0.3.0").digest());
+    assertEquals(tmp.resolve("charts/mychart-0.3.0.tgz"), pulled.chart());
+    assertEquals("mychart", pulled.metadata().name());
   }
 
   @Test

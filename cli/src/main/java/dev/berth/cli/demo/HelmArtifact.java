@@ -43,12 +43,12 @@ final class HelmArtifact implements DemoArtifact {
   @Override
   public Descriptor push(Target target) throws IOException {
     packaged = HelmPackager.packageChart(chartDir, packageDir);
-    return HelmCharts.push(target, packaged, HelmPushOptions.defaults().withCreated(FilesArtifact.CREATED)).manifest();
+    return HelmCharts.push(target, packaged, HelmPushOptions.builder().created(FilesArtifact.CREATED).build()).manifest();
   }
 
   @Override
   public Path pull(ReadOnlyTarget source, Path into) throws IOException {
-    return HelmCharts.pull(source, DemoInputs.CHART_VERSION, into, HelmPullOptions.defaults().withOverwrite(true))
+    return HelmCharts.pull(source, DemoInputs.CHART_VERSION, into, HelmPullOptions.builder().overwrite(true).build())
         .chart();
   }
 
