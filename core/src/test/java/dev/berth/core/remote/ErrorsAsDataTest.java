@@ -115,29 +115,15 @@ class ErrorsAsDataTest {
 
   @Test
   void tlsAgainstAPlainHttpRegistryIsATlsExceptionThatSaysSo() throws Exception {
-    // A plain-HTTP server answers the TLS hello with an HTTP error, as Go's and nginx's do.
-    try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      Thread answer = new Thread(() -> {
-        try (java.net.Socket s = plain.accept()) {
-          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
-          s.getOutputStream().flush();
-          s.getInputStream().read(new byte[512]);
-        } catch (IOException ignored) {
-          // the client hung up
-        }
-      });
-      answer.setDaemon(true);
-      answer.start();
-      String host = "127.0.0.1:" + plain.getLocalPort();
+    try (PlainHttpPort plain = new PlainHttpPort()) {
       // No plainHttp(...) for this host: berth speaks TLS to a server that answers in plain HTTP.
       RegistryClient client = RegistryClient.builder().retryPolicy(RetryPolicy.none())
           .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).build();
 
-      TlsException e = assertThrows(TlsException.class, () -> client.repository(host + "/a/b").resolve("v1"));
+      TlsException e = assertThrows(TlsException.class, () -> client.repository(plain.host() + "/a/b").resolve("v1"));
 
       assertTrue(e.plainHttpSuspected(), e.getMessage());
-      assertEquals(host, e.host());
+      assertEquals(plain.host(), e.host());
       assertInstanceOf(NetworkException.class, e);
     }
   }
@@ -145,12 +131,28 @@ class ErrorsAsDataTest {
   @Test
   void tlsAgainstAPlainHttpRegistryIsNotRetriedSinceItWillAnswerTheSameAgain() throws Exception {
     // With the default policy this made 5 connections and slept 4 backoffs (about 4 s) before saying so.
-    AtomicInteger connections = new AtomicInteger();
     List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    try (ServerSocket plain = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (PlainHttpPort plain = new PlainHttpPort()) {
+      RegistryClient client = RegistryClient.builder().retryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add))
+          .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).build();
+
+      TlsException e = assertThrows(TlsException.class, () -> client.repository(plain.host() + "/a/b").resolve("v1"));
+
+      assertTrue(e.plainHttpSuspected(), e.getMessage());
+      assertEquals(List.of(), sleeps);
+      assertEquals(1, plain.connections.get());
+    }
+  }
+
+  /** A port that answers every TLS hello with an HTTP error, as a plain-HTTP server (Go's, nginx's) does. */
+  private static final class PlainHttpPort implements AutoCloseable {
+    final AtomicInteger connections = new AtomicInteger();
+    private final ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+
+    PlainHttpPort() throws IOException {
       Thread answer = new Thread(() -> {
-        while (!plain.isClosed()) {
-          try (java.net.Socket s = plain.accept()) {
+        while (!socket.isClosed()) {
+          try (java.net.Socket s = socket.accept()) {
             connections.incrementAndGet();
             s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
@@ -163,15 +165,15 @@ class ErrorsAsDataTest {
       });
       answer.setDaemon(true);
       answer.start();
-      String host = "127.0.0.1:" + plain.getLocalPort();
-      RegistryClient client = RegistryClient.builder().retryPolicy(RetryPolicy.defaults().withSleeper(sleeps::add))
-          .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).build();
+    }
 
-      TlsException e = assertThrows(TlsException.class, () -> client.repository(host + "/a/b").resolve("v1"));
+    String host() {
+      return "127.0.0.1:" + socket.getLocalPort();
+    }
 
-      assertTrue(e.plainHttpSuspected(), e.getMessage());
-      assertEquals(List.of(), sleeps);
-      assertEquals(1, connections.get());
+    @Override
+    public void close() throws IOException {
+      socket.close();
     }
   }
 
