@@ -8,25 +8,18 @@ import dev.berth.artifacts.helm.ChartArchive;
 import dev.berth.artifacts.helm.HelmPackager;
 import dev.berth.artifacts.helm.ProvenanceSigner;
 import dev.berth.testkit.PgpTestKeys;
+import dev.berth.testkit.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code berth helm pull --verify --keyring}, {@code helm push --sign}, and push DIR --version/--app-version. */
 class HelmVerifyCliTest {
-  static PgpTestKeys.Key signer;
-  static PgpTestKeys.Key stranger;
+  static final PgpTestKeys.Key signer = PgpTestKeys.signer();
+  static final PgpTestKeys.Key stranger = PgpTestKeys.stranger();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void keys() {
-    signer = PgpTestKeys.generate("Chart Signer <signer@example.org>");
-    stranger = PgpTestKeys.generate("Someone Else <else@example.org>");
-  }
 
   private Path chartDir() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("src/demo"));
@@ -36,15 +29,6 @@ class HelmVerifyCliTest {
 
   private String layout() {
     return "oci:" + tmp.resolve("layout");
-  }
-
-  private static long entries(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return 0;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.count();
-    }
   }
 
   @Test
@@ -73,7 +57,7 @@ class HelmVerifyCliTest {
     assertEquals(ExitCodes.FAILURE, pull.exit(), pull.err());
     assertTrue(pull.err().contains("signed by key " + signer.keyId() + ", which is not in the keyring"), pull.err());
     assertTrue(pull.err().contains("gpg --export"), pull.err());
-    assertEquals(0, entries(out));
+    assertEquals(0, TempDirs.entries(out));
   }
 
   @Test
@@ -84,7 +68,7 @@ class HelmVerifyCliTest {
         signer.writePubring(tmp.resolve("pubring.gpg")).toString());
     assertEquals(ExitCodes.FAILURE, pull.exit());
     assertTrue(pull.err().contains("has no provenance file"), pull.err());
-    assertEquals(0, entries(out));
+    assertEquals(0, TempDirs.entries(out));
   }
 
   @Test

@@ -89,6 +89,28 @@ public final class PgpTestKeys {
     }
   }
 
+  private static Key signer;
+  private static Key stranger;
+
+  /**
+   * The key the Helm provenance tests sign with ("Chart Signer"), made once per JVM: RSA key generation
+   * takes a while and the tests only read the key.
+   */
+  public static synchronized Key signer() {
+    if (signer == null) {
+      signer = generate("Chart Signer <signer@example.org>");
+    }
+    return signer;
+  }
+
+  /** A second key, whose signatures the provenance tests expect to be refused, made once per JVM. */
+  public static synchronized Key stranger() {
+    if (stranger == null) {
+      stranger = generate("Someone Else <else@example.org>");
+    }
+    return stranger;
+  }
+
   /** An unprotected key valid from now, without expiry. */
   public static Key generate(String userId) {
     return generate(userId, null, Instant.now(), null);

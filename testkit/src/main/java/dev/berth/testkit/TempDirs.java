@@ -60,4 +60,14 @@ public final class TempDirs {
       // best effort: a leftover temp dir is not worth failing a test over
     }
   }
+
+  /** How many entries {@code dir} holds; 0 when it does not exist (what a failed write must leave). */
+  public static long entries(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(dir)) {
+      return 0;
+    }
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+      return s.count();
+    }
+  }
 }

@@ -11,22 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Provenance files made by {@link ProvenanceSigner} and checked by {@link ChartProvenance}, honest and hostile. */
 class ChartProvenanceTest {
-  static PgpTestKeys.Key signer;
-  static PgpTestKeys.Key stranger;
+  static final PgpTestKeys.Key signer = PgpTestKeys.signer();
+  static final PgpTestKeys.Key stranger = PgpTestKeys.stranger();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void keys() {
-    signer = PgpTestKeys.generate("Chart Signer <signer@example.org>");
-    stranger = PgpTestKeys.generate("Someone Else <else@example.org>");
-  }
 
   private Path chart(String dir, String values) throws Exception {
     Path src = Charts.chartDir(tmp.resolve(dir), "demo", "0.1.0");

@@ -10,25 +10,18 @@ import dev.berth.artifacts.helm.ProvenanceException.Reason;
 import dev.berth.artifacts.testing.CountingSource;
 import dev.berth.core.content.MemoryStore;
 import dev.berth.testkit.PgpTestKeys;
+import dev.berth.testkit.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link HelmCharts#pull} with {@link HelmPullOptions.Builder#verify}: a chart lands only when it verifies. */
 class HelmVerifiedPullTest {
-  static PgpTestKeys.Key signer;
-  static PgpTestKeys.Key stranger;
+  static final PgpTestKeys.Key signer = PgpTestKeys.signer();
+  static final PgpTestKeys.Key stranger = PgpTestKeys.stranger();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void keys() {
-    signer = PgpTestKeys.generate("Chart Signer <signer@example.org>");
-    stranger = PgpTestKeys.generate("Someone Else <else@example.org>");
-  }
 
   private MemoryStore pushed(boolean signed) throws Exception {
     Path tgz = HelmPackager.packageChart(Charts.chartDir(tmp, "demo", "0.1.0"), tmp.resolve("dist"));
@@ -42,15 +35,6 @@ class HelmVerifiedPullTest {
     return repo;
   }
 
-  private static long entries(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return 0;
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.count();
-    }
-  }
-
   @Test
   void aSignedChartVerifiesAndLandsWithItsProvenance() throws Exception {
     MemoryStore repo = pushed(true);
@@ -62,7 +46,7 @@ class HelmVerifiedPullTest {
     assertEquals("Chart Signer <signer@example.org>", pulled.verification().userId());
     assertTrue(Files.isRegularFile(out.resolve("demo-0.1.0.tgz")));
     assertTrue(Files.isRegularFile(out.resolve("demo-0.1.0.tgz.prov")));
-    assertEquals(2, entries(out));
+    assertEquals(2, TempDirs.entries(out));
   }
 
   @Test
@@ -72,7 +56,7 @@ class HelmVerifiedPullTest {
     PulledChart pulled = HelmCharts.pull(repo, "0.1.0", out, HelmPullOptions.builder().provenance(false)
         .verify(signer.writePubring(tmp.resolve("pubring.gpg"))).build());
     assertNull(pulled.provenance());
-    assertEquals(1, entries(out));
+    assertEquals(1, TempDirs.entries(out));
   }
 
   @Test
@@ -83,7 +67,7 @@ class HelmVerifiedPullTest {
         HelmPullOptions.builder().verify(stranger.writePubring(tmp.resolve("other.gpg"))).build()));
     assertEquals(Reason.UNKNOWN_KEY, e.reason());
     assertTrue(e.getMessage().contains(signer.keyId()), e.getMessage());
-    assertEquals(0, entries(out), "no chart, no .prov, no staging directory");
+    assertEquals(0, TempDirs.entries(out), "no chart, no .prov, no staging directory");
   }
 
   @Test

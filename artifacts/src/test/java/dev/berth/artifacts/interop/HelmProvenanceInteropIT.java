@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * for this JVM).
  */
 class HelmProvenanceInteropIT {
-  static PgpTestKeys.Key signer;
-  static PgpTestKeys.Key stranger;
+  static final PgpTestKeys.Key signer = PgpTestKeys.signer();
+  static final PgpTestKeys.Key stranger = PgpTestKeys.stranger();
   static RegistryServer registry;
   static RegistryClient client;
 
@@ -47,8 +47,6 @@ class HelmProvenanceInteropIT {
 
   @BeforeAll
   static void start() {
-    signer = PgpTestKeys.generate("Chart Signer <signer@example.org>");
-    stranger = PgpTestKeys.generate("Someone Else <else@example.org>");
     registry = RegistryServer.start();
     client = RegistryClient.builder().plainHttp(registry.host()).build();
   }
