@@ -11,6 +11,7 @@ import dev.berth.core.Manifest;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.content.Contents;
 import dev.berth.cli.demo.DemoInputs;
+import dev.berth.testkit.BaseImageLayout;
 import dev.berth.testkit.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,9 +185,8 @@ class CliArtifactsIT {
 
   @Test
   void imageAppendBakesADirectoryOntoABase() throws Exception {
-    // A base image in a layout, made by the examples' fixture, copied into the registry with berth cp.
-    Path layoutDir = tmp.resolve("base-layout");
-    TestImages.pushBaseImage(OciLayout.open(layoutDir), "1", tmp);
+    // A base image in a layout, made by the testkit's fixture, copied into the registry with berth cp.
+    Path layoutDir = BaseImageLayout.write(tmp.resolve("base-layout"), "1");
     assertEquals(0, berth.run("--plain-http", "cp", "oci:" + layoutDir + ":1", host + "/cli/base:1").exit());
     Path app = Files.createDirectories(berth.workDir().resolve("app"));
     Files.writeString(app.resolve("hello.sh"), "echo hi\n");

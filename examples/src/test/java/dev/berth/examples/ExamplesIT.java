@@ -17,10 +17,14 @@ import dev.berth.artifacts.wasm.WasmPushOptions;
 import dev.berth.core.Descriptor;
 import dev.berth.core.Reference;
 import dev.berth.core.content.Contents;
+import dev.berth.core.copy.Copier;
+import dev.berth.core.copy.CopyOptions;
+import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.ProgressListener;
 import dev.berth.core.remote.RegistryClient;
 import dev.berth.core.remote.Repository;
 import dev.berth.cli.demo.DemoInputs;
+import dev.berth.testkit.BaseImageLayout;
 import dev.berth.testkit.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +66,7 @@ class ExamplesIT {
   @Test
   void copyImageExampleMirrorsAnImageToAnotherRegistry() throws Exception {
     Reference source = Reference.parse(first.host() + "/library/base:1");
-    Descriptor base = TestImages.pushBaseImage(client.repository(source), "1", tmp);
+    Descriptor base = pushBaseImage(client.repository(source), "1");
 
     Descriptor copied = CopyImageExample.copy(client, source, Reference.parse(second.host() + "/mirror/base:1"));
 
@@ -75,7 +79,7 @@ class ExamplesIT {
   @Test
   void offlineLayoutExampleSavesInspectsAndPublishes() throws Exception {
     Reference source = Reference.parse(first.host() + "/library/offline:2");
-    Descriptor base = TestImages.pushBaseImage(client.repository(source), "2", tmp);
+    Descriptor base = pushBaseImage(client.repository(source), "2");
     Path layout = tmp.resolve("layout");
 
     assertEquals(base.digest(), OfflineLayoutExample.save(client, source, layout).digest());
@@ -91,7 +95,7 @@ class ExamplesIT {
   @Test
   void bakeFilesExampleAddsALayerOnTopOfTheBase() throws Exception {
     Reference base = Reference.parse(first.host() + "/library/bake-base:1");
-    Descriptor baseManifest = TestImages.pushBaseImage(client.repository(base), "1", tmp);
+    Descriptor baseManifest = pushBaseImage(client.repository(base), "1");
     Path app = Files.createDirectories(tmp.resolve("app"));
     Files.writeString(app.resolve("run.sh"), "#!/bin/sh\necho hello\n");
 
@@ -157,7 +161,7 @@ class ExamplesIT {
   @Test
   void embedOkHttpExampleRoutesBerthThroughTheCallersClient() throws Exception {
     Reference repo = Reference.parse(first.host() + "/library/embedded:7");
-    TestImages.pushBaseImage(client.repository(repo), "7", tmp);
+    pushBaseImage(client.repository(repo), "7");
     AtomicInteger seen = new AtomicInteger();
     OkHttpClient yours = new OkHttpClient.Builder()
         .addInterceptor(chain -> {
@@ -174,7 +178,7 @@ class ExamplesIT {
   @Test
   void errorHandlingExampleTellsEachFailureApartByTypeAndCode() throws Exception {
     Reference image = Reference.parse(first.host() + "/library/errors:1");
-    TestImages.pushBaseImage(client.repository(image), "1", tmp);
+    pushBaseImage(client.repository(image), "1");
     int closedPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       closedPort = s.getLocalPort();
@@ -199,5 +203,11 @@ class ExamplesIT {
     assertEquals(ErrorHandlingExample.Outcome.UNREACHABLE,
         ErrorHandlingExample.resolve(noRetries, Reference.parse(down + "/library/errors:1")));
     assertEquals(ErrorHandlingExample.Outcome.PLAIN_HTTP, ErrorHandlingExample.resolve(tlsOnly, image));
+  }
+
+  /** The testkit's base image, copied from its layout into {@code repo} as {@code tag} by berth's Copier. */
+  private Descriptor pushBaseImage(Repository repo, String tag) throws java.io.IOException {
+    Path layout = BaseImageLayout.write(tmp.resolve("base-image-layout-" + tag), "base");
+    return Copier.copy(OciLayout.open(layout), "base", repo, tag, CopyOptions.defaults());
   }
 }

@@ -54,4 +54,14 @@ class SkopeoUmociIT {
       assertFalse(e.getMessage().contains("alice:secret"), e.getMessage());
     }
   }
+
+  @Test
+  void theBaseImageLayoutIsAnImageUmociUnpacks() throws Exception {
+    Path layout = BaseImageLayout.write(tmp.resolve("base"), "1");
+    Umoci umoci = Umoci.create();
+    assertEquals(List.of("1"), umoci.listTags(layout));
+    Path bundle = tmp.resolve("bundle");
+    umoci.unpack(layout, "1", bundle); // checks every blob against its digest on the way
+    assertEquals("NAME=berth-test\n", Files.readString(bundle.resolve("rootfs/etc/os-release")));
+  }
 }
