@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.core.Digest;
 import dev.berth.core.Reference;
+import dev.berth.core.layout.LayoutReference;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  */
 public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
   /** The prefix that marks an OCI layout directory. */
-  String LAYOUT_PREFIX = "oci:";
+  String LAYOUT_PREFIX = LayoutReference.PREFIX;
 
   /** Parses {@code text}; throws {@link IllegalArgumentException} naming the bad part. */
   static TargetArg parse(String text) {
@@ -68,27 +69,8 @@ public sealed interface TargetArg permits TargetArg.Layout, TargetArg.Remote {
    */
   record Layout(Path dir, String tag, Digest digest) implements TargetArg {
     static Layout parse(String rest) {
-      Digest digest = null;
-      int at = rest.lastIndexOf('@');
-      if (at >= 0 && rest.indexOf(':', at) > at) {
-        digest = Digest.parse(rest.substring(at + 1));
-        rest = rest.substring(0, at);
-      }
-      String tag = null;
-      int colon = rest.lastIndexOf(':');
-      // A ':' before the last '/' belongs to the path (oci:a:b/c), not to a tag.
-      if (colon >= 0 && colon > rest.lastIndexOf('/')) {
-        try {
-          tag = Reference.checkTag(rest.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(e.getMessage() + " in oci:" + rest, e);
-        }
-        rest = rest.substring(0, colon);
-      }
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException("oci: needs a directory, as in oci:./layout:v1");
-      }
-      return new Layout(Path.of(rest), tag, digest);
+      LayoutReference parsed = LayoutReference.parse(rest);
+      return new Layout(parsed.dir(), parsed.tag(), parsed.digest());
     }
 
     @Override

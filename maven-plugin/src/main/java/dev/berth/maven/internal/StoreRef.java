@@ -3,6 +3,7 @@ package dev.berth.maven.internal;
 import dev.berth.core.Digest;
 import dev.berth.core.Reference;
 import dev.berth.core.content.Target;
+import dev.berth.core.layout.LayoutReference;
 import dev.berth.core.layout.OciLayout;
 import dev.berth.core.remote.RegistryClient;
 import java.io.IOException;
@@ -37,23 +38,8 @@ public record StoreRef(Reference remote, Path layoutDir, String tag, Digest dige
         Reference ref = Reference.parse(t.startsWith("oci://") ? t.substring("oci://".length()) : t);
         return new StoreRef(ref, null, ref.tag(), ref.digest(), t);
       }
-      String rest = t.substring("oci:".length());
-      Digest digest = null;
-      int at = rest.lastIndexOf('@');
-      if (at >= 0 && rest.indexOf(':', at) > at) {
-        digest = Digest.parse(rest.substring(at + 1));
-        rest = rest.substring(0, at);
-      }
-      String tag = null;
-      int colon = rest.lastIndexOf(':');
-      if (colon >= 0 && colon > rest.lastIndexOf('/')) {
-        tag = Reference.checkTag(rest.substring(colon + 1));
-        rest = rest.substring(0, colon);
-      }
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException("oci: needs a directory, as in oci:target/layout:1.0");
-      }
-      return new StoreRef(null, baseDir.resolve(rest).normalize(), tag, digest, t);
+      LayoutReference layout = LayoutReference.parse(t.substring(LayoutReference.PREFIX.length()));
+      return new StoreRef(null, baseDir.resolve(layout.dir()).normalize(), layout.tag(), layout.digest(), t);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("<" + what + "> " + t + ": " + e.getMessage(), e);
     }
