@@ -3,6 +3,7 @@ package dev.berth.core.content;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -20,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted, so a long-running embedder does not accumulate paths.
  */
 public final class ExitCleanup {
+  /** How often a path still being written into is deleted again at exit, and the pause between. */
+  private static final int DELETE_ROUNDS = 20;
+  private static final long ROUND_PAUSE_MILLIS = 25;
+
   private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
   private static volatile boolean hookInstalled;
 
@@ -59,10 +64,27 @@ public final class ExitCleanup {
 
   private static void deleteAll() {
     for (Path p : PENDING) {
+      deleteWhileWritten(p);
+    }
+  }
+
+  /**
+   * Deletes {@code p}, again while it is still there: the command's own threads keep running during
+   * shutdown hooks, so a download may create a file in a staging directory just after the walk listed
+   * it, and the directory's removal then fails as not empty. A few rounds outlast that writer's last
+   * file; what still remains is best effort, and the next run's sweep removes it.
+   */
+  private static void deleteWhileWritten(Path p) {
+    for (int round = 0; round < DELETE_ROUNDS && Files.exists(p, LinkOption.NOFOLLOW_LINKS); round++) {
       try {
         deleteTree(p);
       } catch (IOException | RuntimeException e) {
-        // Best effort while the process ends; the next run's sweep removes what is left.
+        try {
+          Thread.sleep(ROUND_PAUSE_MILLIS);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
